@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "fazhi",
+    products: [
+        .library(name: "FazhiKit", targets: ["FazhiKit"]),
+        .executable(name: "fazhi", targets: ["fazhi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "FazhiKit",
+            dependencies: ["CLibXML2", "CZlib"]
+        ),
+        .executableTarget(
+            name: "fazhi",
+            dependencies: [
+                "FazhiKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FazhiKitTests",
+            dependencies: ["FazhiKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

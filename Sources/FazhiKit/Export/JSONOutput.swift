@@ -1,0 +1,11 @@
+import Foundation
+
+/// Stable JSON encoding for every fazhi output: sorted keys, unescaped slashes and CJK.
+public enum JSONOutput {
+    /// Pretty-printed JSON text of `value`.
+    public static func string<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

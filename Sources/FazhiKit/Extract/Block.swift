@@ -1,0 +1,49 @@
+/// One block of a page in reading order: a paragraph, a heading, a table, a line of a
+/// `<br>`-separated body.
+public struct Block: Sendable, Hashable {
+    /// What kind of block this is.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case paragraph
+        case heading
+        case table
+        case listItem = "list-item"
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// The text: runs joined with nothing between them, white space collapsed and trimmed.
+    public var text: String
+    /// The styled runs (empty for tables).
+    public var runs: [TextRun]
+    /// For tables: rows of cell texts.
+    public var rows: [[String]]
+    /// `right` or `center` when the block is aligned so (signature blocks often are).
+    public var align: String?
+    /// The tag of the element that holds the block (`p`, `div`, `td`, `h1`, …).
+    public var tag: String
+    /// Index of that element in the page's ``HTMLTree``.
+    public var element: Int32
+    /// Characters of the text inside links.
+    public var linkCharacters: Int
+    /// Link targets inside the block (for attachments).
+    public var hrefs: [String]
+
+    /// Creates a block.
+    public init(kind: Kind, text: String, runs: [TextRun] = [], rows: [[String]] = [], align: String? = nil,
+                tag: String = "p", element: Int32 = -1, linkCharacters: Int = 0, hrefs: [String] = []) {
+        self.kind = kind
+        self.text = text
+        self.runs = runs
+        self.rows = rows
+        self.align = align
+        self.tag = tag
+        self.element = element
+        self.linkCharacters = linkCharacters
+        self.hrefs = hrefs
+    }
+
+    /// Share of the text inside links, 0…1.
+    public var linkDensity: Double {
+        text.isEmpty ? 0 : Double(linkCharacters) / Double(text.count)
+    }
+}

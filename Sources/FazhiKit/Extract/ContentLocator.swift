@@ -1,0 +1,69 @@
+/// Finds the element that holds a page's report: the deepest block-level element that still holds
+/// most of the page's prose (long, punctuated, unlinked text that is not furniture).
+///
+/// Prose is the generic evidence; portal body containers (TRS_Editor, zoom, Custom_UnionStyle …)
+/// are a fallback for pages with almost no prose (attachment-only pages, short notices).
+struct ContentLocator {
+    let tree: HTMLTree
+    let blocks: [Block]
+    let furniture: [Furniture?]
+
+    /// Share of the page's prose the container must keep.
+    static let keep = 0.8
+
+    static let knownContainers = ["trs_editor", "zoom", "custom_unionstyle", "article-content", "article_content",
+                                  "artcontent", "art_content", "content", "article", "main-txt", "con", "text", "detail"]
+
+    /// Prose characters of a block (0 for furniture, links, and short or unpunctuated text).
+    static func prose(_ block: Block, furniture: Furniture?) -> Int {
+        guard furniture == nil, block.linkDensity <= 0.3 else { return 0 }
+        let n = block.text.count
+        if n >= 40 { return n }
+        if n >= 12, block.text.unicodeScalars.contains(where: { "，。；、：！？".unicodeScalars.contains($0) }) { return n }
+        return 0
+    }
+
+    /// The container element and the total prose of the page.
+    func locate() -> (element: Int32, prose: Int) {
+        var weight = [Int32: Int]()
+        var total = 0
+        for (i, block) in blocks.enumerated() {
+            let p = Self.prose(block, furniture: furniture[i])
+            guard p > 0 else { continue }
+            total += p
+            var e = block.element
+            while e >= 0 { weight[e, default: 0] += p; e = tree.nodes[Int(e)].parent }
+        }
+        guard total > 0 else { return (knownContainer() ?? 0, 0) }
+        let need = Int((Double(total) * Self.keep).rounded(.up))
+        var current: Int32 = 0
+        var container: Int32 = 0
+        while let child = tree.children(of: Int(current)).first(where: { weight[Int32($0), default: 0] >= need }) {
+            current = Int32(child)
+            if BlockBuilder.blockTags.contains(tree.nodes[child].name) { container = current }
+        }
+        return (container, total)
+    }
+
+    /// The first element whose class or id names a known body container.
+    func knownContainer() -> Int32? {
+        for name in Self.knownContainers {
+            for (i, node) in tree.nodes.enumerated() where node.kind == .element {
+                let id = node.attribute("id")?.localizedLowercaseASCII ?? ""
+                let classes = node.attribute("class")?.localizedLowercaseASCII.split(separator: " ") ?? []
+                if id == name || classes.contains(where: { $0 == name }) { return Int32(i) }
+            }
+        }
+        return nil
+    }
+
+    /// True when `element` is `ancestor` or inside it.
+    func isInside(_ element: Int32, _ ancestor: Int32) -> Bool {
+        var e = element
+        while e >= 0 {
+            if e == ancestor { return true }
+            e = tree.nodes[Int(e)].parent
+        }
+        return false
+    }
+}

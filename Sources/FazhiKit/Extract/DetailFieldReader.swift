@@ -1,0 +1,87 @@
+/// Reads the detail-field box that 政府信息公开 pages put above a document (索引号, 发布机构,
+/// 成文日期, 文号 …), whether printed as `<li>label：value</li>` or as label and value cells.
+enum DetailFieldReader {
+    /// Metadata fields a detail label can fill.
+    enum Field: String {
+        case indexNumber, topic, publisher, writtenDate, documentNumber, publishedDate, title, validity, keywords, summary, source, other
+    }
+
+    /// Labels as printed (spaces removed), longest first so 发文字号 wins over 文号.
+    static let labels: [(String, Field)] = [
+        ("索引号", .indexNumber), ("主题分类", .topic), ("组配分类", .topic), ("体裁分类", .topic), ("主题导航", .topic),
+        ("信息分类", .topic), ("服务对象", .other), ("发布机构", .publisher), ("发文机关", .publisher), ("发文机构", .publisher),
+        ("制发机构", .publisher), ("发文单位", .publisher), ("所属机构", .publisher), ("公开主体", .publisher), ("信息来源", .source),
+        ("成文日期", .writtenDate), ("发文日期", .writtenDate), ("生成日期", .writtenDate), ("发文字号", .documentNumber),
+        ("发布文号", .documentNumber), ("文号", .documentNumber), ("发布日期", .publishedDate), ("公开日期", .publishedDate),
+        ("信息名称", .title), ("标题", .title), ("名称", .title), ("有效性", .validity), ("时效性", .validity), ("主题词", .keywords),
+        ("关键词", .keywords), ("内容概述", .summary), ("摘要", .summary), ("公开方式", .other), ("公开范围", .other),
+        ("公开时限", .other), ("公开形式", .other), ("分类", .topic), ("效力状态", .validity), ("统一编号", .other),
+    ]
+
+    /// The label a compact (space-free) block text starts with, if it reads `label：…` or is the label alone.
+    static func label(in compact: String) -> (String, Field)? {
+        for (label, field) in labels where compact.hasPrefix(label) {
+            let rest = compact.dropFirst(label.count)
+            if rest.isEmpty || rest.first == "：" || rest.first == ":" { return (label, field) }
+        }
+        return nil
+    }
+
+    /// Reads label/value pairs from the blocks at `indices` (all of the page's blocks, in order).
+    /// Returns the fields and the indices of the blocks that belong to the box.
+    static func read(_ blocks: [Block]) -> (fields: [Field: String], used: Set<Int>) {
+        var fields: [Field: String] = [:]
+        var used: Set<Int> = []
+        var i = 0
+        while i < blocks.count {
+            let compact = compactText(blocks[i].text)
+            guard compact.count <= 160, let (label, field) = label(in: compact) else { i += 1; continue }
+            used.insert(i)
+            var value = valueAfterLabel(blocks[i].text, label: label)
+            if value.isEmpty, i + 1 < blocks.count {
+                let next = compactText(blocks[i + 1].text)
+                if self.label(in: next) == nil, next.count <= 200 {
+                    value = blocks[i + 1].text
+                    used.insert(i + 1)
+                    i += 1
+                }
+            }
+            // A box row can hold two fields: "发布机构：区司法局 成文日期：2021-03-01".
+            value = cutAtNextLabel(value)
+            if !value.isEmpty, fields[field] == nil { fields[field] = value }
+            i += 1
+        }
+        return (fields, used)
+    }
+
+    static func compactText(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !TextNormalizer.isEdgeSpace($0) }.map(Character.init))
+    }
+
+    /// The text after `label` and its colon, in the original spacing, trimmed.
+    static func valueAfterLabel(_ text: String, label: String) -> String {
+        // Walk the text consuming the label's characters while skipping spaces inside it ("索 引 号").
+        var labelChars = Array(label)
+        var index = text.startIndex
+        while index < text.endIndex, !labelChars.isEmpty {
+            let c = text[index]
+            if c == labelChars[0] { labelChars.removeFirst() } else if !(c.isWhitespace || c == "\u{3000}") { break }
+            index = text.index(after: index)
+        }
+        var rest = text[index...]
+        while let f = rest.first, f == "：" || f == ":" || f.isWhitespace || f == "\u{3000}" { rest = rest.dropFirst() }
+        return TextNormalizer.normalize(String(rest))
+    }
+
+    /// The value up to the next label in the same line.
+    static func cutAtNextLabel(_ value: String) -> String {
+        let parts = value.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{2002}" || $0 == "\u{A0}" })
+        guard parts.count > 1 else { return value }
+        var kept: [Substring] = []
+        for part in parts {
+            if label(in: String(part)) != nil { break }
+            kept.append(part)
+        }
+        return kept.joined(separator: " ")
+    }
+}

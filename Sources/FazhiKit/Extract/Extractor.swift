@@ -1,0 +1,148 @@
+/// The Extract stage: from a decoded page to an ``Article`` (title, metadata, body blocks), with
+/// the portal around the report removed.
+public enum Extractor {
+    /// Why a page yields no article.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// libxml2 produced no document.
+        case unparsable(source: String)
+
+        public var description: String {
+            switch self {
+            case .unparsable(let source): return "\(source): the HTML parser produced no document"
+            }
+        }
+    }
+
+    /// Extracts the article of a decoded page (HTML or plain text).
+    public static func extract(_ page: DecodedPage) throws(Failure) -> Article {
+        if page.format == .text { return PlainTextReader.article(from: page) }
+        let document: HTMLDocument
+        do { document = try HTMLDocument(utf8: page.utf8) } catch { throw .unparsable(source: page.source) }
+        let tree = document.tree()
+        return extract(tree: tree, page: page, diagnostics: document.diagnostics)
+    }
+
+    /// Extracts the article from an already parsed tree.
+    static func extract(tree: HTMLTree, page: DecodedPage, diagnostics: [ParseDiagnostic]) -> Article {
+        let head = PageHead(tree: tree)
+        let blocks = BlockBuilder(tree: tree).blocks()
+        var furniture = blocks.map(FurnitureClassifier.classify)
+        let details = DetailFieldReader.read(blocks)
+        for i in details.used { furniture[i] = .detailField }
+
+        let locator = ContentLocator(tree: tree, blocks: blocks, furniture: furniture)
+        let (container, totalProse) = locator.locate()
+        let range = blocks.indices.filter { locator.isInside(blocks[$0].element, container) }
+        let lo = range.first ?? blocks.count
+        let hi = range.last ?? (blocks.count - 1)
+
+        let titleFinder = TitleFinder(tree: tree, blocks: blocks, furniture: furniture, head: head)
+        let titleIndex = titleFinder.find(bodyStart: lo)
+
+        var body = BodyAssembler(tree: tree, blocks: blocks, furniture: furniture, locator: locator, container: container)
+        body.collect(from: titleIndex.map { max($0 + 1, lo) } ?? lo, through: hi, titleIndex: titleIndex)
+        body.extend(after: hi)
+
+        let bodyProse = body.output.reduce(0) { $0 + ContentLocator.prose($1, furniture: nil) }
+        let status: Article.BodyStatus
+        if bodyProse < 100, !body.attachments.isEmpty { status = .attachmentOnly }
+        else if body.output.isEmpty || totalProse == 0 && body.attachments.isEmpty && bodyProse == 0 { status = .empty }
+        else { status = .inline }
+
+        let metadata = MetadataReader(tree: tree, blocks: blocks, furniture: furniture, head: head, details: details.fields,
+                                      titleBlock: titleIndex, headTitle: titleFinder.headTitle, location: page.location).read()
+        return Article(source: page.source, encoding: page.encoding, metadata: metadata, blocks: body.output,
+                       attachments: body.attachments, bodyStatus: status, parseDiagnostics: diagnostics)
+    }
+}
+
+/// Collects the body blocks of the container: furniture out, data tables folded into table blocks,
+/// the signature and attachment lines that sit just after the container brought in.
+struct BodyAssembler {
+    let tree: HTMLTree
+    let blocks: [Block]
+    let furniture: [Furniture?]
+    let locator: ContentLocator
+    let container: Int32
+    var output: [Block] = []
+    var attachments: [Attachment] = []
+    private var emittedTables: Set<Int32> = []
+
+    init(tree: HTMLTree, blocks: [Block], furniture: [Furniture?], locator: ContentLocator, container: Int32) {
+        self.tree = tree
+        self.blocks = blocks
+        self.furniture = furniture
+        self.locator = locator
+        self.container = container
+    }
+
+    mutating func collect(from start: Int, through end: Int, titleIndex: Int?) {
+        guard start <= end else { return }
+        let titleText = titleIndex.map { TitleFinder.compact(blocks[$0].text) }
+        // The last block with prose: furniture that ends an article only ends it after this.
+        let lastProse = (start...end).last { ContentLocator.prose(blocks[$0], furniture: furniture[$0]) > 0 } ?? start
+        for i in start...end {
+            let block = blocks[i]
+            if let kind = furniture[i] {
+                if kind.endsArticle, i > lastProse { break }
+                if kind == .navigation, FurnitureClassifier.isAttachmentLine(block) { append(block); continue }
+                continue
+            }
+            if let titleText, TitleFinder.compact(block.text) == titleText { continue }
+            if let table = dataTable(holding: block.element) {
+                if emittedTables.insert(table).inserted {
+                    output.append(Block(kind: .table, text: TableReader.rows(of: Int(table), in: tree).map { $0.joined(separator: " ") }.joined(separator: "\n"),
+                                        rows: TableReader.rows(of: Int(table), in: tree), tag: "table", element: table))
+                }
+                continue
+            }
+            append(block)
+        }
+    }
+
+    /// Brings in signature and attachment lines that follow the container.
+    mutating func extend(after end: Int) {
+        var j = end + 1
+        var taken = 0
+        while j < blocks.count, taken < 6 {
+            let block = blocks[j]
+            if furniture[j] != nil, !(furniture[j] == .navigation && FurnitureClassifier.isAttachmentLine(block)) { break }
+            guard Self.looksLikeSignature(block) || FurnitureClassifier.isAttachmentLine(block) else { break }
+            append(block)
+            taken += 1
+            j += 1
+        }
+    }
+
+    private mutating func append(_ block: Block) {
+        output.append(block)
+        for href in block.hrefs where FurnitureClassifier.isDocumentLink(href) {
+            let name = block.runs.filter(\.link).map(\.text).joined()
+            attachments.append(Attachment(name: name.isEmpty ? block.text : name, href: href))
+        }
+    }
+
+    /// The table element holding `element` when it is a data table inside the container.
+    private func dataTable(holding element: Int32) -> Int32? {
+        var e = element
+        while e >= 0, e != container {
+            let node = tree.nodes[Int(e)]
+            if node.name == "table" {
+                return TableReader.isDataTable(Int(e), in: tree) ? e : nil
+            }
+            e = node.parent
+        }
+        return nil
+    }
+
+    static let issuerSuffixes = ["委员会", "人民政府", "政府", "局", "办公室", "管委会", "委", "办", "院", "厅", "中心", "处", "所", "队", "部", "会", "站", "街道", "镇", "乡", "公司"]
+
+    /// A short line of the 落款: an issuer name, a date, or a right-aligned line.
+    static func looksLikeSignature(_ block: Block) -> Bool {
+        let text = TitleFinder.compact(block.text)
+        guard !text.isEmpty, text.count <= 40, !text.contains("。"), block.linkDensity < 0.5 else { return false }
+        if DateScanner.firstDate(in: text) != nil, text.count <= 16 { return true }
+        if block.align == "right" { return true }
+        return issuerSuffixes.contains(where: text.hasSuffix) && text.count <= 30
+    }
+}

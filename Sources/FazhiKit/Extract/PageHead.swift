@@ -1,0 +1,48 @@
+/// What a page declares about itself outside its visible text: `<meta>` tags, `<title>`, the
+/// canonical link and the "saved from url" comment browsers write.
+struct PageHead {
+    /// `<meta name=…>` values keyed by lower-case name (first occurrence wins).
+    var meta: [String: String] = [:]
+    /// The `<title>` text.
+    var title: String?
+    /// `<link rel="canonical">`.
+    var canonical: String?
+    /// From `<!-- saved from url=(0087)http://… -->`.
+    var savedFrom: String?
+
+    init(tree: HTMLTree) {
+        for (index, node) in tree.nodes.enumerated() {
+            switch node.kind {
+            case .element:
+                switch node.name {
+                case "meta":
+                    guard let key = (node.attribute("name") ?? node.attribute("property"))?.localizedLowercaseASCII,
+                          let content = node.attribute("content") else { continue }
+                    if meta[key] == nil { meta[key] = TextNormalizer.normalize(content) }
+                case "title" where title == nil:
+                    let t = TextNormalizer.normalize(tree.textContent(of: index))
+                    if !t.isEmpty { title = t }
+                case "link" where canonical == nil:
+                    if node.attribute("rel")?.localizedLowercaseASCII == "canonical", let href = node.attribute("href"), !href.isEmpty {
+                        canonical = href.trimmingASCIISpaces()
+                    }
+                default: continue
+                }
+            case .comment where savedFrom == nil:
+                if let range = node.text.firstRange(of: "saved from url=") {
+                    var rest = node.text[range.upperBound...]
+                    if rest.first == "(", let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...] }
+                    let url = rest.prefix { !$0.isWhitespace }
+                    if !url.isEmpty { savedFrom = String(url) }
+                }
+            default: continue
+            }
+        }
+    }
+
+    /// A meta value by case-insensitive name, nil when missing or blank.
+    func value(_ name: String) -> String? {
+        guard let v = meta[name.localizedLowercaseASCII], !v.isEmpty else { return nil }
+        return v
+    }
+}

@@ -1,0 +1,70 @@
+/// Finds the block that shows a report's title, agreeing the visible heading with the
+/// ArticleTitle meta and the `<title>` element.
+struct TitleFinder {
+    let tree: HTMLTree
+    let blocks: [Block]
+    let furniture: [Furniture?]
+    let head: PageHead
+
+    /// Separators between a title and the site name in `<title>`.
+    static let separators = ["_", "|", "｜", " - ", " — ", "——", "--", "－", "—", "-"]
+
+    /// The first part of `<title>` (the article title on portal pages).
+    var headTitle: String? {
+        guard let t = head.title else { return nil }
+        for sep in Self.separators {
+            if let r = t.firstRange(of: sep), r.lowerBound > t.startIndex {
+                let first = TextNormalizer.normalize(String(t[..<r.lowerBound]))
+                if first.count >= 4 { return first }
+            }
+        }
+        return t
+    }
+
+    /// The index of the title block, searching before the body start `bodyStart` and in its
+    /// first few blocks.
+    func find(bodyStart: Int) -> Int? {
+        let limit = min(blocks.count, bodyStart + 4)
+        let candidates = [head.value("ArticleTitle"), headTitle, head.value("title")].compactMap { $0 }.map(Self.compact)
+        if !candidates.isEmpty {
+            // Nearest match before the body wins (a title can also appear in breadcrumbs and related lists).
+            var best: Int?
+            for i in 0..<limit where matches(i, candidates) { best = i }
+            if let best { return best }
+        }
+        // No meta agreement: a heading element or a block in a "title" element, nearest the body.
+        var best: Int?
+        for i in 0..<limit where furniture[i] == nil {
+            let n = blocks[i].text.count
+            guard n >= 6, n <= 120, !blocks[i].text.contains("。") else { continue }
+            if blocks[i].kind == .heading || inTitleElement(blocks[i].element) { best = i }
+        }
+        return best
+    }
+
+    private func matches(_ i: Int, _ candidates: [String]) -> Bool {
+        let text = Self.compact(blocks[i].text)
+        guard text.count >= 4, blocks[i].linkDensity < 0.5, furniture[i] != .breadcrumb else { return false }
+        return candidates.contains { c in
+            c == text || (text.count >= 8 && (c.hasPrefix(text) || text.hasPrefix(c)) && text.count * 10 >= c.count * 6)
+        }
+    }
+
+    private func inTitleElement(_ element: Int32) -> Bool {
+        var e = element
+        var steps = 0
+        while e > 0, steps < 3 {
+            let node = tree.nodes[Int(e)]
+            let tokens = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).localizedLowercaseASCII
+            if tokens.contains("title") || tokens.contains("tit") || tokens.contains("bt") || tokens.contains("headline") { return true }
+            e = node.parent
+            steps += 1
+        }
+        return false
+    }
+
+    /// Text without white space, for comparing titles.
+    static func compact(_ s: String) -> String {
+        String(s.unicodeScalars.filter { !TextNormalizer.isEdgeSpace($0) }.map(Character.init))
+    }
+}
