@@ -27,9 +27,9 @@ enum DetailFieldReader {
         return nil
     }
 
-    /// Reads label/value pairs from the blocks at `indices` (all of the page's blocks, in order).
+    /// Reads label/value pairs from the page's blocks (in order).
     /// Returns the fields and the indices of the blocks that belong to the box.
-    static func read(_ blocks: [Block]) -> (fields: [Field: String], used: Set<Int>) {
+    static func read(_ blocks: [Block], tree: HTMLTree) -> (fields: [Field: String], used: Set<Int>) {
         var fields: [Field: String] = [:]
         var used: Set<Int> = []
         var i = 0
@@ -40,7 +40,10 @@ enum DetailFieldReader {
             var value = valueAfterLabel(blocks[i].text, label: label)
             if value.isEmpty, i + 1 < blocks.count {
                 let next = compactText(blocks[i + 1].text)
-                if self.label(in: next) == nil, next.count <= 200 {
+                // The value is the next cell of the same row (`<td>label</td><td>value</td>`, `<dt>`/`<dd>`),
+                // never a block from another part of the page (an empty 文号 field before the title).
+                let sameRow = tree.nodes[Int(blocks[i].element)].parent == tree.nodes[Int(blocks[i + 1].element)].parent
+                if sameRow, self.label(in: next) == nil, next.count <= 200, blocks[i + 1].kind != .heading {
                     value = blocks[i + 1].text
                     used.insert(i + 1)
                     i += 1

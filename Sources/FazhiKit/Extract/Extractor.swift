@@ -27,7 +27,7 @@ public enum Extractor {
         let head = PageHead(tree: tree)
         let blocks = BlockBuilder(tree: tree).blocks()
         var furniture = blocks.map(FurnitureClassifier.classify)
-        let details = DetailFieldReader.read(blocks)
+        let details = DetailFieldReader.read(blocks, tree: tree)
         for i in details.used { furniture[i] = .detailField }
 
         let locator = ContentLocator(tree: tree, blocks: blocks, furniture: furniture)

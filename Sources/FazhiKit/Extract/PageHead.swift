@@ -18,7 +18,7 @@ struct PageHead {
                 case "meta":
                     guard let key = (node.attribute("name") ?? node.attribute("property"))?.localizedLowercaseASCII,
                           let content = node.attribute("content") else { continue }
-                    if meta[key] == nil { meta[key] = TextNormalizer.normalize(content) }
+                    if meta[key] == nil { meta[key] = content.trimmingCharacters(in: " \t\r\n\u{3000}\u{A0}") }
                 case "title" where title == nil:
                     let t = TextNormalizer.normalize(tree.textContent(of: index))
                     if !t.isEmpty { title = t }

@@ -17,26 +17,39 @@ enum TextNormalizer {
         }
     }
 
+    /// East Asian wide characters (CJK ideographs, kana, full-width forms and punctuation).
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x2E80 && s.value <= 0xFFEF && !(0xD800...0xDFFF).contains(s.value) || s.value >= 0x20000
+    }
+
     /// Zero-width characters that are dropped.
     static func isInvisible(_ s: Unicode.Scalar) -> Bool {
         s.value == 0x200B || s.value == 0xFEFF || s.value == 0x200C || s.value == 0x200D || s.value == 0x2060 || s.value == 0xFFFE
     }
 
-    /// Collapses white space across the runs of one block: a space survives only next to an
-    /// ASCII character (a line break in the source between two Chinese characters is not a space),
-    /// leading and trailing space goes, and runs left empty are dropped.
+    /// Collapses white space across the runs of one block as CSS does: a run of spaces becomes
+    /// one space, and a source line break between two wide (CJK) characters disappears (CSS Text 3
+    /// segment-break transformation), so "2020年<newline>我委" reads "2020年我委". Runs left empty are dropped.
     static func normalizeRuns(_ runs: [TextRun]) -> [TextRun] {
         var out: [TextRun] = []
         out.reserveCapacity(runs.count)
         var pendingSpace = false
+        var pendingBreak = false
         var previous: Unicode.Scalar?
         for run in runs {
             var text = String.UnicodeScalarView()
             for s in run.text.unicodeScalars {
-                if isCollapsible(s) { pendingSpace = true; continue }
+                if isCollapsible(s) {
+                    if s == "\n" || s == "\r" { pendingBreak = true } else { pendingSpace = true }
+                    continue
+                }
                 if isInvisible(s) { continue }
-                if pendingSpace, let p = previous, p.isASCII || s.isASCII { text.append(" ") }
+                if (pendingSpace || pendingBreak), let p = previous {
+                    let bothWide = isWide(p) && isWide(s)
+                    if pendingSpace && !pendingBreak || !bothWide { text.append(" ") }
+                }
                 pendingSpace = false
+                pendingBreak = false
                 text.append(s)
                 previous = s
             }
