@@ -34,7 +34,10 @@ struct ContentLocator {
             var e = block.element
             while e >= 0 { weight[e, default: 0] += p; e = tree.nodes[Int(e)].parent }
         }
-        guard total > 0 else { return (knownContainer() ?? 0, 0) }
+        // Too little prose to locate by (an attachment-only page, a bare notice): use the portal's body
+        // container, else the element holding the attachment links.
+        if total < Self.minimumProse, let element = lowProseContainer() { return (element, total) }
+        guard total > 0 else { return (0, 0) }
         let need = Int((Double(total) * Self.keep).rounded(.up))
         var current: Int32 = 0
         var container: Int32 = 0
@@ -43,6 +46,24 @@ struct ContentLocator {
             if BlockBuilder.blockTags.contains(tree.nodes[child].name) { container = current }
         }
         return (container, total)
+    }
+
+    /// Below this many prose characters the page is located by container names and attachments.
+    static let minimumProse = 100
+
+    private func lowProseContainer() -> Int32? {
+        let attachments = blocks.indices.filter {
+            (furniture[$0] == nil || furniture[$0] == .navigation) && FurnitureClassifier.isAttachmentLine(blocks[$0])
+        }
+        if let known = knownContainer(), attachments.isEmpty || attachments.contains(where: { isInside(blocks[$0].element, known) }) {
+            return known
+        }
+        guard var common = attachments.first.map({ blocks[$0].element }) else { return nil }
+        for i in attachments.dropFirst() {
+            while !isInside(blocks[i].element, common) { common = tree.nodes[Int(common)].parent }
+        }
+        while common > 0, !BlockBuilder.blockTags.contains(tree.nodes[Int(common)].name) { common = tree.nodes[Int(common)].parent }
+        return common
     }
 
     /// The first element whose class or id names a known body container.

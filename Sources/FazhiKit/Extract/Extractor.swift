@@ -37,10 +37,11 @@ public enum Extractor {
         let hi = range.last ?? (blocks.count - 1)
 
         let titleFinder = TitleFinder(tree: tree, blocks: blocks, furniture: furniture, head: head)
-        let titleIndex = titleFinder.find(bodyStart: lo)
+        let titleRange = titleFinder.find(bodyStart: lo)
+        let titleIndex = titleRange?.upperBound
 
         var body = BodyAssembler(tree: tree, blocks: blocks, furniture: furniture, locator: locator, container: container)
-        body.collect(from: titleIndex.map { max($0 + 1, lo) } ?? lo, through: hi, titleIndex: titleIndex)
+        body.collect(from: titleIndex.map { max($0 + 1, lo) } ?? lo, through: hi, titleText: titleRange.map { r in r.map { blocks[$0].text }.joined() })
         body.extend(after: hi)
 
         let bodyProse = body.output.reduce(0) { $0 + ContentLocator.prose($1, furniture: nil) }
@@ -50,7 +51,7 @@ public enum Extractor {
         else { status = .inline }
 
         let metadata = MetadataReader(tree: tree, blocks: blocks, furniture: furniture, head: head, details: details.fields,
-                                      titleBlock: titleIndex, headTitle: titleFinder.headTitle, location: page.location).read()
+                                      titleRange: titleRange, headTitle: titleFinder.headTitle, location: page.location).read()
         return Article(source: page.source, encoding: page.encoding, metadata: metadata, blocks: body.output,
                        attachments: body.attachments, bodyStatus: status, parseDiagnostics: diagnostics)
     }
@@ -76,9 +77,9 @@ struct BodyAssembler {
         self.container = container
     }
 
-    mutating func collect(from start: Int, through end: Int, titleIndex: Int?) {
+    mutating func collect(from start: Int, through end: Int, titleText: String?) {
         guard start <= end else { return }
-        let titleText = titleIndex.map { TitleFinder.compact(blocks[$0].text) }
+        let titleText = titleText.map(TitleFinder.compact)
         // The last block with prose: furniture that ends an article only ends it after this.
         let lastProse = (start...end).last { ContentLocator.prose(blocks[$0], furniture: furniture[$0]) > 0 } ?? start
         for i in start...end {

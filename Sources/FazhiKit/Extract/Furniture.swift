@@ -32,7 +32,7 @@ enum FurnitureClassifier {
             if has(t, ["主办单位", "主办：", "主办:", "承办单位", "承办：", "网站标识码", "ICP备", "ICP证", "公网安备", "版权所有", "Copyright", "copyright", "网站地图", "联系我们", "技术支持", "建议使用", "分辨率", "网站纠错", "政府网站找错", "隐私声明", "使用帮助"]) { return .footer }
             if isPrintClose(compact) { return .printClose }
             if isInfoLine(t, compact: compact) { return .infoLine }
-            if n <= 40, has(t, ["无障碍", "繁體", "繁体", "简体", "登录", "注册", "设为首页", "加入收藏", "长者模式", "关怀版", "智能问答", "English"]) { return .topBar }
+            if n <= 60, has(t, ["无障碍", "繁體", "繁体", "简体", "登录", "注册", "设为首页", "加入收藏", "长者模式", "关怀版", "智能问答", "English", "欢迎访问", "今天是", "欢迎您"]) { return .topBar }
         }
         if block.linkDensity > 0.5, !isAttachmentLine(block) { return .navigation }
         return nil

@@ -6,7 +6,7 @@ struct MetadataReader {
     let furniture: [Furniture?]
     let head: PageHead
     let details: [DetailFieldReader.Field: String]
-    let titleBlock: Int?
+    let titleRange: ClosedRange<Int>?
     let headTitle: String?
     let location: String?
 
@@ -15,7 +15,7 @@ struct MetadataReader {
         let info = infoLine()
 
         // Title: the visible heading, else ArticleTitle, else <title> minus the site suffix.
-        let visibleTitle = titleBlock.map { blocks[$0].text }
+        let visibleTitle = titleRange.map { r in r.map { blocks[$0].text }.joined() }
         m.title = visibleTitle ?? head.value("ArticleTitle") ?? headTitle
         var titles: [String: String] = [:]
         if let v = visibleTitle { titles["visible"] = v }

@@ -21,11 +21,35 @@ struct TitleFinder {
         return t
     }
 
-    /// The index of the title block, searching before the body start `bodyStart` and in its
-    /// first few blocks.
-    func find(bodyStart: Int) -> Int? {
+    /// The title's blocks (usually one; a title broken by `<br>` spans several lines of one element),
+    /// searching before the body start `bodyStart` and in its first few blocks.
+    func find(bodyStart: Int) -> ClosedRange<Int>? {
+        guard let i = findBlock(bodyStart: bodyStart) else { return nil }
+        let candidates = metaCandidates
+        var range = i...i
+        func joined(_ r: ClosedRange<Int>) -> String { r.map { Self.compact(blocks[$0].text) }.joined() }
+        func fits(_ r: ClosedRange<Int>) -> Bool {
+            let t = joined(r)
+            return candidates.contains { $0 == t || $0.hasPrefix(t) }
+        }
+        while range.lowerBound > 0, blocks[range.lowerBound - 1].element == blocks[i].element,
+              furniture[range.lowerBound - 1] == nil, fits((range.lowerBound - 1)...range.upperBound) {
+            range = (range.lowerBound - 1)...range.upperBound
+        }
+        while range.upperBound + 1 < blocks.count, blocks[range.upperBound + 1].element == blocks[i].element,
+              furniture[range.upperBound + 1] == nil, fits(range.lowerBound...(range.upperBound + 1)) {
+            range = range.lowerBound...(range.upperBound + 1)
+        }
+        return range
+    }
+
+    private var metaCandidates: [String] {
+        [head.value("ArticleTitle"), headTitle, head.value("title")].compactMap { $0 }.map(Self.compact)
+    }
+
+    private func findBlock(bodyStart: Int) -> Int? {
         let limit = min(blocks.count, bodyStart + 4)
-        let candidates = [head.value("ArticleTitle"), headTitle, head.value("title")].compactMap { $0 }.map(Self.compact)
+        let candidates = metaCandidates
         if !candidates.isEmpty {
             // Nearest match before the body wins (a title can also appear in breadcrumbs and related lists).
             var best: Int?
@@ -46,7 +70,7 @@ struct TitleFinder {
         let text = Self.compact(blocks[i].text)
         guard text.count >= 4, blocks[i].linkDensity < 0.5, furniture[i] != .breadcrumb else { return false }
         return candidates.contains { c in
-            c == text || (text.count >= 8 && (c.hasPrefix(text) || text.hasPrefix(c)) && text.count * 10 >= c.count * 6)
+            c == text || (text.count >= 8 && (c.hasPrefix(text) || text.hasPrefix(c) || c.hasSuffix(text)) && text.count * 10 >= c.count * 4)
         }
     }
 

@@ -66,12 +66,25 @@ public enum DateScanner {
 
     /// Every date in `text`, in order.
     public static func allDates(in text: Substring, limit: Int = .max) -> [Day] {
-        var out: [Day] = []
+        matches(in: text, limit: limit).map(\.day)
+    }
+
+    /// `text` with its first date removed (for "某某局2021年3月5日" signature lines).
+    public static func removingFirstDate(from text: String) -> String {
+        guard let m = matches(in: text[...], limit: 1).first else { return text }
+        var scalars = Array(text.unicodeScalars)
+        scalars.removeSubrange(m.scalars)
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Dates with the scalar offsets they occupy.
+    static func matches(in text: Substring, limit: Int) -> [(day: Day, scalars: Range<Int>)] {
+        var out: [(day: Day, scalars: Range<Int>)] = []
         let scalars = Array(text.unicodeScalars)
         var i = 0
         while i < scalars.count, out.count < limit {
             if let (day, end) = arabic(scalars, at: i) ?? chinese(scalars, at: i) {
-                out.append(day)
+                out.append((day, i..<end))
                 i = end
             } else {
                 i += 1

@@ -1,0 +1,90 @@
+/// Splits a heading paragraph into its title and the body that runs on after it, using markup
+/// first (where the bold/黑体/楷体 run ends) and punctuation second (the first 。！？；).
+enum HeadingSplitter {
+    /// Sentence ends that close a run-in title.
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", ";", "!", "?"]
+    /// Trailing characters removed from a title.
+    static let trailing: Set<Character> = ["。", "；", "：", ";", ":", "，", ",", " ", "\u{3000}", "、"]
+
+    /// Title, run-on body (nil when the paragraph is all heading) and the evidence used.
+    /// - parameter markerLength: characters of the block text taken by the marker.
+    static func split(runs: [TextRun], text: String, markerLength: Int) -> (title: String, body: String?, how: Section.TitleSplit) {
+        let chars = Array(text)
+        let afterMarker = String(chars[min(markerLength, chars.count)...])
+        if let cut = markupBoundary(runs: runs, markerLength: markerLength) {
+            if cut >= chars.count { return (clean(afterMarker), nil, .wholeParagraph) }
+            let title = String(chars[markerLength..<cut])
+            let body = String(chars[cut...]).trimmingCharacters(in: " \u{3000}")
+            if !clean(title).isEmpty, !body.isEmpty { return (clean(title), body, .markup) }
+        }
+        let rest = Array(afterMarker)
+        if let k = rest.firstIndex(where: sentenceEnds.contains) {
+            let title = clean(String(rest[..<k]))
+            let body = String(rest[(k + 1)...]).trimmingCharacters(in: " \u{3000}")
+            if body.isEmpty { return (title, nil, .wholeParagraph) }
+            return (title, body, .punctuation)
+        }
+        return (clean(afterMarker), nil, .wholeParagraph)
+    }
+
+    /// The character offset where the leading heading-styled runs end, when the runs show one:
+    /// runs that are emphasised (or hold only marker characters) from the start, with at least one
+    /// emphasised run carrying text past the marker.
+    static func markupBoundary(runs: [TextRun], markerLength: Int) -> Int? {
+        guard runs.count > 1 else { return runs.first?.isEmphasised == true ? Int.max : nil }
+        var offset = 0
+        var sawTitleEmphasis = false
+        for run in runs {
+            let length = run.text.count
+            let end = offset + length
+            if run.isEmphasised {
+                if end > markerLength { sawTitleEmphasis = true }
+            } else if end <= markerLength || isMarkerOnly(run.text) {
+                // Neutral: part of the marker, or a stray "（" in a run of its own.
+            } else {
+                return sawTitleEmphasis ? max(offset, markerLength) : nil
+            }
+            offset = end
+        }
+        return sawTitleEmphasis ? Int.max : nil
+    }
+
+    private static func isMarkerOnly(_ s: String) -> Bool {
+        s.allSatisfy { "（）()、.．一二三四五六七八九十 \u{3000}".contains($0) || $0.isNumber }
+    }
+
+    /// The title without surrounding spaces and trailing punctuation.
+    static func clean(_ s: String) -> String {
+        var t = Substring(s)
+        while let f = t.first, f == " " || f == "\u{3000}" { t = t.dropFirst() }
+        while let l = t.last, trailing.contains(l) { t = t.dropLast() }
+        return String(t)
+    }
+}
+
+/// Inline enumerations inside a paragraph: 一是…二是…, 第一，…第二，….
+enum InlineItems {
+    /// The items when at least two numbered ones follow in order; empty otherwise.
+    static func items(in text: String) -> [String] {
+        for (prefix, suffix) in [("", "是"), ("第", "，"), ("第", ",")] {
+            var cuts: [String.Index] = []
+            var n = 1
+            var search = text.startIndex
+            while let r = text[search...].firstRange(of: prefix + ChineseNumeral.string(n) + suffix) {
+                cuts.append(r.lowerBound)
+                search = r.upperBound
+                n += 1
+            }
+            guard cuts.count >= 2 else { continue }
+            var items: [String] = []
+            for (i, start) in cuts.enumerated() {
+                let end = i + 1 < cuts.count ? cuts[i + 1] : text.endIndex
+                var item = Substring(text[start..<end])
+                while let l = item.last, "；;，, \u{3000}".contains(l) { item = item.dropLast() }
+                items.append(String(item))
+            }
+            return items
+        }
+        return []
+    }
+}
