@@ -20,8 +20,9 @@ public final class HTMLDocument {
     /// Parses UTF-8 bytes. The encoding is always passed to libxml2 ("UTF-8") and the page's own
     /// declarations are ignored: the Ingest stage has already decided and decoded the charset.
     /// Network access, external entities and DTD loading are off.
-    public init(utf8 bytes: [UInt8]) throws(Failure) {
+    public init(utf8 input: [UInt8]) throws(Failure) {
         _ = Self.initialized
+        let bytes = BogusComments.strip(input)
         guard bytes.count < Int(Int32.max) else { throw .tooLarge }
         let log = DiagnosticLog()
         // libxml2's error handler is thread-local: install, parse and remove with no suspension.

@@ -1,0 +1,69 @@
+import Testing
+@testable import FazhiKit
+
+/// The safe libxml2 layer: trees, diagnostics, Word's conditional markers, threads.
+@Suite struct HTMLDocumentTests {
+    func blocks(_ html: String) throws -> [String] {
+        let tree = try HTMLDocument(utf8: Array(html.utf8)).tree()
+        return BlockBuilder(tree: tree).blocks().map(\.text)
+    }
+
+    @Test func wordDownlevelMarkersAreInvisible() throws {
+        let html = "<p class=MsoNormal><![if !supportLists]>1.<![endif]>执法公示。</p><!--[if gte mso 9]><xml>x</xml><![endif]--><p>后文</p>"
+        #expect(try blocks(html) == ["1.执法公示。", "后文"])
+    }
+
+    @Test func commentStillEndsAfterIEConditional() throws {
+        let html = "<!--[if lt IE 9]><script src=x></script><![endif]--><p>正文第一段。</p>"
+        #expect(try blocks(html) == ["正文第一段。"])
+    }
+
+    @Test func cdataIsKept() {
+        let bytes = Array("<p><![CDATA[x]]></p>".utf8)
+        #expect(BogusComments.strip(bytes) == bytes)
+    }
+
+    @Test func runsAreJoinedWithoutSpaces() throws {
+        #expect(try blocks("<p><span>202</span><span>2年</span>增长<span>1.77</span><span>%</span></p>") == ["2022年增长1.77%"])
+    }
+
+    @Test func lineBreaksBetweenChineseCharactersVanishButSpacesStay() throws {
+        #expect(try blocks("<p>2020年\n  我委坚持</p><p>朱镕基 王喆</p><p>A\nB</p>") == ["2020年我委坚持", "朱镕基 王喆", "A B"])
+    }
+
+    @Test func hiddenScriptsAndFormsContributeNothing() throws {
+        let html = "<div style='display: none'>隐藏</div><script>var a='脚本';</script><select><option>选项</option></select><p hidden>也隐藏</p><p>可见</p>"
+        #expect(try blocks(html) == ["可见"])
+    }
+
+    @Test func brSeparatesBlocks() throws {
+        #expect(try blocks("<div>第一行<br>第二行<br/><br>第三行</div>") == ["第一行", "第二行", "第三行"])
+    }
+
+    @Test func diagnosticsAreCollectedNotPrinted() throws {
+        let doc = try HTMLDocument(utf8: Array("<html><body><p>a</span></p><tr></body></html>".utf8))
+        #expect(!doc.diagnostics.isEmpty)
+        #expect(doc.diagnostics.allSatisfy { $0.domain == "html" || $0.domain == "parser" })
+    }
+
+    @Test func deepNestingDoesNotOverflowTheStack() throws {
+        let depth = 20_000
+        let html = String(repeating: "<div>", count: depth) + "深处" + String(repeating: "</div>", count: depth)
+        let tree = try HTMLDocument(utf8: Array(html.utf8)).tree()
+        #expect(tree.nodes.count > 100)
+        #expect(BlockBuilder(tree: tree).blocks().map(\.text).contains("深处") || tree.nodes.count < depth)
+    }
+
+    @Test func parsesOnManyThreadsAtOnce() async throws {
+        let html = Array("<html><head><title>报告</title></head><body><p>一、总则</p><p>朱镕基王堃</p></body></html>".utf8)
+        try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<64 {
+                group.addTask {
+                    let tree = try HTMLDocument(utf8: html).tree()
+                    return [PageHead(tree: tree).title ?? ""] + BlockBuilder(tree: tree).blocks().map(\.text)
+                }
+            }
+            for try await result in group { #expect(result == ["报告", "一、总则", "朱镕基王堃"]) }
+        }
+    }
+}
