@@ -7,7 +7,16 @@
 public enum OutlineBuilder {
     /// Builds the outline of `article`.
     public static func outline(of article: Article) -> Outline {
-        var blocks = article.blocks
+        let outline = outline(of: article, blocks: article.blocks)
+        // Flattened text: no paragraph opened a section, but the numbering is inside the text.
+        if outline.sections.isEmpty, let split = FlatTextSplitter.split(article.blocks) {
+            return self.outline(of: article, blocks: split)
+        }
+        return outline
+    }
+
+    static func outline(of article: Article, blocks input: [Block]) -> Outline {
+        var blocks = input
         var attachmentLines: [String] = []
         blocks.removeAll { block in
             let compact = TitleFinder.compact(block.text)

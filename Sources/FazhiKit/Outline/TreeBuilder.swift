@@ -47,6 +47,11 @@ struct TreeBuilder {
         let node = Node(level: level, marker: marker, title: heading.title, how: heading.how, repaired: repaired)
         if let body = heading.body { node.body.append(body) }
         while let top = open.last, top.level >= level { open.removeLast() }
+        // A run that starts again at 1 under a parent that already has that style's sections is a
+        // new group whose parent heading is missing (portal-pages.md: "2023年，我们将…" then （一）…).
+        if level > 1, marker.ordinal == 1, let parent = open.last, parent.children.contains(where: { $0.marker.style == marker.style }) {
+            open.removeAll()
+        }
         if let parent = open.last {
             parent.children.append(node)
         } else {

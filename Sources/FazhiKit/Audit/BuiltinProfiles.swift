@@ -1,3 +1,13 @@
+/// The profiles bundled with fazhi, as YAML (`fazhi profiles show NAME` prints them, so they can be
+/// saved, edited and loaded back with `--profile FILE`).
+public enum BuiltinProfiles {
+    /// Built-in profile names, default first.
+    public static let names = ["fazhi-annual", "xxgk-annual"]
+
+    /// YAML text by name.
+    public static let yaml: [String: String] = ["fazhi-annual": fazhiAnnual, "xxgk-annual": xxgkAnnual]
+
+    static let fazhiAnnual = #"""
 # fazhi profile: 法治政府建设年度报告 (annual rule-of-law government report).
 # Sources: ../shared/reference/required-structure.md. Only article numbers marked verified there are cited:
 # 第二十四条 (disclosure deadline) is quoted verbatim on a government site; the content list is cited as
@@ -125,7 +135,7 @@ rules:
     message: 缺少党政主要负责人履行推进法治建设第一责任人职责情况
     gloss: no report on the principal leaders' duty as first responsible persons
     basis: *dcgd
-    params: {item: C3, inline-severity: info, inline-message: 第一责任人职责情况未单列，见于正文（{section}）}
+    params: {item: C3, inline-severity: info, inline-message: "第一责任人职责情况未单列，见于正文（{section}）", inline-gloss: "the first-responsible-person item has no section of its own; found in the text ({section})"}
   - id: FZ-C4
     check: item-present
     severity: error
@@ -199,7 +209,7 @@ rules:
     message: “主要举措和成效”部分没有任何数据
     gloss: the measures-and-results item has no figures at all
     basis: 中国社会科学院法学研究所评估指标“内容翔实”
-    params: {item: C1, units: [件, 项, 次, 个, 人, 家, 场, 期, 份, 篇, 条, 户, 万元, 元, 亿, 余, "%", ％, 场次, 人次, 起, 批, 部, 名, 天, 小时, 万]}
+    params: {item: C1, units: [件, 项, 次, 个, 人, 家, 场, 期, 份, 篇, 条, 户, 万元, 元, 亿, 余, "%", ％, 场次, 人次]}
   - id: FZ-Q-02
     check: item-length
     severity: warning
@@ -207,3 +217,134 @@ rules:
     gloss: the shortcomings item is too thin to be specific
     basis: 李学、方立（2026）“问题识别……避重就轻”
     params: {item: C2, min-characters: 60}
+"""#
+
+    static let xxgkAnnual = #"""
+# fazhi profile: 政府信息公开工作年度报告 (annual report on government information disclosure).
+# Sources: ../shared/reference/required-structure.md §5: 《中华人民共和国政府信息公开条例》第四十九条、第五十条
+# and the format notice 国办公开办函〔2021〕30号 (six sections, in order).
+id: xxgk-annual
+name: 政府信息公开工作年度报告
+description: Annual report on government information disclosure, under 《政府信息公开条例》 第四十九、五十条 and 国办公开办函〔2021〕30号.
+
+kind:
+  title-words: [政府信息公开]
+  report-words: [报告]
+  exclude-endings: [通知, 意见, 方案, 办法, 规定, 决定, 公告, 通告, 批复, 纪要]
+
+items:
+  - id: S1
+    name: 总体情况
+    required: true
+    text: 总体情况
+    heading-level: 1
+    heading: [[总体情况]]
+  - id: S2
+    name: 主动公开政府信息情况
+    required: true
+    text: 行政机关主动公开政府信息的情况
+    heading-level: 1
+    heading: [[主动公开]]
+  - id: S3
+    name: 收到和处理政府信息公开申请情况
+    required: true
+    text: 行政机关收到和处理政府信息公开申请的情况
+    heading-level: 1
+    heading: [[收到和处理, 依申请公开, 公开申请]]
+  - id: S4
+    name: 政府信息公开行政复议、行政诉讼情况
+    required: true
+    text: 因政府信息公开工作被申请行政复议、提起行政诉讼的情况
+    heading-level: 1
+    heading: [[行政复议, 行政诉讼]]
+  - id: S5
+    name: 存在的主要问题及改进情况
+    required: true
+    text: 政府信息公开工作存在的主要问题及改进情况
+    heading-level: 1
+    heading: [[问题, 不足]]
+  - id: S6
+    name: 其他需要报告的事项
+    required: true
+    text: 其他需要报告的事项
+    heading-level: 1
+    heading: [[其他需要报告, 其他事项]]
+
+rules:
+  - id: GK-ID-01
+    check: title-year
+    severity: error
+    message: 标题未写明报告年度
+    gloss: the title names no report year
+    basis: 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》
+  - id: GK-S1
+    check: item-present
+    severity: error
+    message: 缺少“总体情况”部分
+    gloss: section 总体情况 is missing
+    basis: 《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号
+    params: {item: S1}
+  - id: GK-S2
+    check: item-present
+    severity: error
+    message: 缺少“主动公开政府信息情况”部分
+    gloss: section 主动公开政府信息情况 is missing
+    basis: 《中华人民共和国政府信息公开条例》第五十条（一）
+    params: {item: S2}
+  - id: GK-S3
+    check: item-present
+    severity: error
+    message: 缺少“收到和处理政府信息公开申请情况”部分
+    gloss: section 收到和处理政府信息公开申请情况 is missing
+    basis: 《中华人民共和国政府信息公开条例》第五十条（二）
+    params: {item: S3}
+  - id: GK-S4
+    check: item-present
+    severity: error
+    message: 缺少“政府信息公开行政复议、行政诉讼情况”部分
+    gloss: section on administrative review and litigation is missing
+    basis: 《中华人民共和国政府信息公开条例》第五十条（三）
+    params: {item: S4}
+  - id: GK-S5
+    check: item-present
+    severity: error
+    message: 缺少“存在的主要问题及改进情况”部分
+    gloss: section 存在的主要问题及改进情况 is missing
+    basis: 《中华人民共和国政府信息公开条例》第五十条（四）
+    params: {item: S5}
+  - id: GK-S6
+    check: item-present
+    severity: error
+    message: 缺少“其他需要报告的事项”部分
+    gloss: section 其他需要报告的事项 is missing
+    basis: 《中华人民共和国政府信息公开条例》第五十条（五）
+    params: {item: S6}
+  - id: GK-ORD
+    check: item-order
+    severity: warning
+    message: 六部分顺序与统一格式不符：{signature}
+    gloss: the six sections are not in the order of the national format
+    basis: 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》
+    params: {enforce: "true"}
+  - id: GK-TIME
+    check: deadline
+    severity: error
+    message: 发布日期{published}晚于公开期限{deadline}，迟{days}天
+    gloss: published {days} days after the deadline
+    basis: 《中华人民共和国政府信息公开条例》第四十九条：部门每年1月31日前、县级以上地方人民政府每年3月31日前向社会公布上一年度年度报告
+    params: {month: 1, day: 31, government-words: [人民政府], government-month: 3, government-day: 31}
+  - id: GK-TIME-00
+    check: publication-date-found
+    severity: warning
+    message: 页面上未找到发布日期，无法判断是否按时公布
+    gloss: no publication date found; timeliness cannot be judged
+    basis: 《中华人民共和国政府信息公开条例》第四十九条
+  - id: GK-FMT-02
+    check: numbering
+    severity: warning
+    message: 序号不连续或重复：{detail}
+    gloss: a gap, duplicate or restart in the numbering
+    basis: GB/T 9704-2012《党政机关公文格式》7.3.3
+    params: {codes: [gap, duplicate, restart, unexpected-start, out-of-order]}
+"""#
+}

@@ -1,0 +1,97 @@
+/// Finds a profile's items in an outline: in headings first (top-level before deeper), then in
+/// unheaded paragraphs, then anywhere in body text, as the item's word groups allow.
+struct ItemLocator {
+    let outline: Outline
+    /// The report year N (for `{next}` = N+1, `{year}` = N).
+    let year: Int?
+
+    struct Found {
+        var verdict: ItemVerdict
+        /// The item's text for content checks (heading, body and sub-sections; or the paragraph).
+        var text: String
+        /// Body text without headings.
+        var bodyText: String
+        /// Its section, when it is one.
+        var section: Section?
+    }
+
+    func locate(_ item: Profile.Item) -> Found {
+        let sections = outline.allSections
+        let headingGroups = expand(item.heading)
+        if !headingGroups.isEmpty {
+            let candidates = sections.filter { item.headingLevel == nil || $0.level == item.headingLevel }
+            let ordered = candidates.filter { $0.level == 1 } + candidates.filter { $0.level != 1 }
+            if let s = ordered.first(where: { Self.matches($0.title, headingGroups) }) {
+                return Found(verdict: ItemVerdict(id: item.id, name: item.name, present: true, section: s.path, inline: false,
+                                                  recognisedBy: "heading", quote: s.marker + s.title),
+                             text: s.fullText, bodyText: s.bodyText, section: s)
+            }
+        }
+        let paragraphGroups = expand(item.paragraph)
+        if !paragraphGroups.isEmpty {
+            for (paragraph, _) in unheadedParagraphs() where Self.matches(String(paragraph.prefix(40)), paragraphGroups) {
+                return Found(verdict: ItemVerdict(id: item.id, name: item.name, present: true, section: nil, inline: true,
+                                                  recognisedBy: "paragraph", quote: Self.quote(paragraph)),
+                             text: paragraph, bodyText: paragraph, section: nil)
+            }
+        }
+        let bodyGroups = expand(item.body)
+        if !bodyGroups.isEmpty {
+            for (paragraph, path) in allParagraphs() where Self.matches(paragraph, bodyGroups) {
+                return Found(verdict: ItemVerdict(id: item.id, name: item.name, present: true, section: path, inline: true,
+                                                  recognisedBy: "body", quote: Self.quote(paragraph, around: bodyGroups.first?.first)),
+                             text: paragraph, bodyText: paragraph, section: nil)
+            }
+        }
+        return Found(verdict: ItemVerdict(id: item.id, name: item.name, present: false, section: nil, inline: false,
+                                          recognisedBy: nil, quote: nil), text: "", bodyText: "", section: nil)
+    }
+
+    /// Paragraphs that are not a heading's run-on body, with their section path.
+    private func unheadedParagraphs() -> [(String, String?)] {
+        var out = outline.preamble.map { ($0, String?.none) }
+        for s in outline.allSections {
+            let runOn = s.titleSplit != .wholeParagraph && !s.body.isEmpty
+            out += s.body.dropFirst(runOn ? 1 : 0).map { ($0, s.path) }
+        }
+        return out
+    }
+
+    /// Every paragraph in document order with its section path (nil: preamble).
+    private func allParagraphs() -> [(String, String?)] {
+        outline.preamble.map { ($0, String?.none) } + outline.allSections.flatMap { s in s.body.map { ($0, s.path) } }
+    }
+
+    private func expand(_ groups: [[String]]) -> [[String]] {
+        groups.map { group in
+            group.compactMap { word in
+                if word.contains("{next}") { return year.map { word.replacingOccurrences(of: "{next}", with: String($0 + 1)) } }
+                if word.contains("{year}") { return year.map { word.replacingOccurrences(of: "{year}", with: String($0)) } }
+                return word
+            }
+        }
+    }
+
+    /// True when `text` has a word of every group.
+    static func matches(_ text: String, _ groups: [[String]]) -> Bool {
+        !groups.isEmpty && groups.allSatisfy { group in group.contains(where: text.contains) }
+    }
+
+    /// A short quote of `text`, centred on `word` when given.
+    static func quote(_ text: String, around word: String? = nil) -> String {
+        let chars = Array(text)
+        guard chars.count > 60 else { return text }
+        if let word, let r = text.range(of: word) {
+            let center = text.distance(from: text.startIndex, to: r.lowerBound)
+            let start = max(0, center - 25)
+            let end = min(chars.count, start + 60)
+            return (start > 0 ? "…" : "") + String(chars[start..<end]) + (end < chars.count ? "…" : "")
+        }
+        return String(chars[0..<60]) + "…"
+    }
+}
+
+extension String {
+    /// The range of the first occurrence of `other`.
+    func range(of other: String) -> Range<String.Index>? { firstRange(of: other) }
+}
