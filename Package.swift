@@ -34,7 +34,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FazhiKitTests",
-            dependencies: ["FazhiKit"]
+            dependencies: ["FazhiKit", "CLibXML2"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

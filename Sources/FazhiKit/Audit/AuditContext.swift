@@ -160,7 +160,8 @@ struct AuditContext {
         guard let id = rule.params["item"]?.string else { return }
         let f = found(id)
         let words = rule.params["words"]?.list ?? []
-        guard f.verdict.present, !words.contains(where: f.text.contains) else { return }
+        // The section's text, not its heading: "存在的不足和原因" as a title analyses nothing.
+        guard f.verdict.present, !words.contains(where: f.bodyText.contains) else { return }
         emit(rule, section: f.verdict.section, quote: f.verdict.quote)
     }
 

@@ -35,3 +35,26 @@ import Testing
         }
     }
 }
+
+/// Issue 5's acceptance case: the seed page's verdict, finding by finding.
+@Suite struct SeedVerdictTests {
+    @Test func seedPageVerdict() throws {
+        let page = try #require(CorpusPage.all.first { $0.name == "seed-wulong-2020" })
+        let r = try CheckAccuracyTests.audit(page, profile: "fazhi-annual")
+        let items = Dictionary(uniqueKeysWithValues: r.items.map { ($0.id, $0) })
+        #expect(items["C1"]?.present == true && items["C1"]?.section == "一")
+        #expect(items["C2"]?.present == true && items["C2"]?.section == "二")
+        #expect(items["C4"]?.present == true && items["C4"]?.section == "三")
+        #expect(items["C3"]?.present == true && items["C3"]?.inline == true && items["C3"]?.section == "一.(一)")
+        #expect(items["C5"]?.present == false)
+        #expect(r.findings.first { $0.rule == "FZ-C5" }?.severity == .info)
+        #expect(r.findings.first { $0.rule == "FZ-C3" }?.severity == .info)
+        #expect(r.findings.first { $0.rule == "FZ-C2R" }?.severity == .warning)
+        let late = try #require(r.findings.first { $0.rule == "FZ-TIME-01" })
+        #expect(late.severity == .error)
+        #expect(late.evidence.dates == ["published": "2021-05-31", "deadline": "2021-03-31"])
+        #expect(r.report?.daysLate == 61)
+        #expect(r.findings.filter { $0.rule == "FZ-FMT-05" }.compactMap(\.evidence.section) == ["二", "三"])
+        #expect(r.status == .fail)
+    }
+}
