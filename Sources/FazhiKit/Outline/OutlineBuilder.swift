@@ -18,12 +18,18 @@ public enum OutlineBuilder {
     static func outline(of article: Article, blocks input: [Block]) -> Outline {
         var blocks = input
         var attachmentLines: [String] = []
+        var inAttachmentList = false
         blocks.removeAll { block in
             let compact = TitleFinder.compact(block.text)
-            if block.kind != .table, compact.hasPrefix("附件"), compact.count <= 120 {
+            // 附件：1.….pdf, then 2.….xlsx on lines of their own.
+            let continues = inAttachmentList && compact.count <= 120
+                && (MarkerParser.parse(compact[...]) != nil || FurnitureClassifier.documentSuffixes.contains(where: compact.lowercased().hasSuffix))
+            if block.kind != .table, compact.hasPrefix("附件") && compact.count <= 120 || continues {
                 attachmentLines.append(block.text)
+                inAttachmentList = true
                 return true
             }
+            inAttachmentList = false
             return false
         }
         var (signature, signatureStart) = SignatureReader.read(blocks)
