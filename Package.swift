@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,11 @@ let package = Package(
         ),
         .target(
             name: "FazhiKit",
-            dependencies: ["CLibXML2", "CZlib", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CLibXML2", "CZlib",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "fazhi",

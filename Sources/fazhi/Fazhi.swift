@@ -6,6 +6,6 @@ struct Fazhi: ParsableCommand {
         commandName: "fazhi",
         abstract: "Read saved pages of 法治政府建设年度报告, extract the report, outline it and check it.",
         version: "0.1.0",
-        subcommands: [Extract.self, OutlineCommand.self, CheckCommand.self, ProfilesCommand.self]
+        subcommands: [Extract.self, OutlineCommand.self, CheckCommand.self, BatchCommand.self, ProfilesCommand.self]
     )
 }

@@ -33,8 +33,15 @@ public enum Extractor {
         let locator = ContentLocator(tree: tree, blocks: blocks, furniture: furniture)
         let (container, totalProse) = locator.locate()
         let range = blocks.indices.filter { locator.isInside(blocks[$0].element, container) }
-        let lo = range.first ?? blocks.count
-        let hi = range.last ?? (blocks.count - 1)
+        var lo = range.first ?? blocks.count
+        var hi = range.last ?? (blocks.count - 1)
+        // Headings and the addressee that sit just outside the container still belong to the report
+        // (a short page whose only prose paragraph is the container, a heading in its own cell).
+        while lo > 0, lo <= blocks.count, furniture[lo - 1] == nil, BodyAssembler.isHeadingOrAddressee(blocks[lo - 1]) { lo -= 1 }
+        while hi + 1 < blocks.count, hi >= 0, furniture[hi + 1] == nil, BodyAssembler.isHeadingOrAddressee(blocks[hi + 1]) {
+            hi += 1
+            while hi + 1 < blocks.count, furniture[hi + 1] == nil, ContentLocator.prose(blocks[hi + 1], furniture: nil) > 0 { hi += 1 }
+        }
 
         let titleFinder = TitleFinder(tree: tree, blocks: blocks, furniture: furniture, head: head)
         let titleRange = titleFinder.find(bodyStart: lo)
@@ -68,6 +75,8 @@ struct BodyAssembler {
     var output: [Block] = []
     var attachments: [Attachment] = []
     private var emittedTables: Set<Int32> = []
+    /// Data-table verdicts by table element (a table is judged once, not once per cell).
+    private var tableVerdicts: [Int32: Bool] = [:]
 
     init(tree: HTMLTree, blocks: [Block], furniture: [Furniture?], locator: ContentLocator, container: Int32) {
         self.tree = tree
@@ -92,8 +101,9 @@ struct BodyAssembler {
             if let titleText, TitleFinder.compact(block.text) == titleText { continue }
             if let table = dataTable(holding: block.element) {
                 if emittedTables.insert(table).inserted {
-                    output.append(Block(kind: .table, text: TableReader.rows(of: Int(table), in: tree).map { $0.joined(separator: " ") }.joined(separator: "\n"),
-                                        rows: TableReader.rows(of: Int(table), in: tree), tag: "table", element: table))
+                    let rows = TableReader.rows(of: Int(table), in: tree)
+                    output.append(Block(kind: .table, text: rows.map { $0.joined(separator: " ") }.joined(separator: "\n"),
+                                        rows: rows, tag: "table", element: table))
                 }
                 continue
             }
@@ -124,16 +134,27 @@ struct BodyAssembler {
     }
 
     /// The table element holding `element` when it is a data table inside the container.
-    private func dataTable(holding element: Int32) -> Int32? {
+    private mutating func dataTable(holding element: Int32) -> Int32? {
         var e = element
         while e >= 0, e != container {
             let node = tree.nodes[Int(e)]
             if node.name == "table" {
-                return TableReader.isDataTable(Int(e), in: tree) ? e : nil
+                if let known = tableVerdicts[e] { return known ? e : nil }
+                let verdict = TableReader.isDataTable(Int(e), in: tree)
+                tableVerdicts[e] = verdict
+                return verdict ? e : nil
             }
             e = node.parent
         }
         return nil
+    }
+
+    /// A short line that opens a numbered section (一、 （一） 1.) or addresses the report (区政府：).
+    static func isHeadingOrAddressee(_ block: Block) -> Bool {
+        let text = block.text
+        guard text.count <= 60, block.linkDensity < 0.5 else { return false }
+        if OutlineBuilder.isAddressee(text) { return true }
+        return MarkerParser.parse(text[...]) != nil && !text.contains("。")
     }
 
     static let issuerSuffixes = ["委员会", "人民政府", "政府", "局", "办公室", "管委会", "委", "办", "院", "厅", "中心", "处", "所", "队", "部", "会", "站", "街道", "镇", "乡", "公司"]

@@ -22,10 +22,11 @@ enum BinarySniffer {
         if starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return "7-Zip archive" }
         if starts([0x7F, 0x45, 0x4C, 0x46]) { return "executable (ELF)" }
         if starts(Array("{\\rtf".utf8)) { return "RTF document" }
-        // Anything else with many control bytes near the start is binary data.
-        let head = bytes.prefix(1024)
+        // Anything else with control bytes near the start is binary data: text pages have none
+        // (a few stray NULs are tolerated and removed later).
+        let head = bytes.prefix(4096)
         let control = head.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20 && $0 != 0x1B) }.count
-        if head.count >= 16, control * 10 > head.count { return "binary file" }
+        if head.count >= 16, control >= 4, control * 50 > head.count { return "binary file" }
         return nil
     }
 }
