@@ -23,6 +23,8 @@ public struct Block: Sendable, Hashable {
     public var tag: String
     /// Index of that element in the page's ``HTMLTree``.
     public var element: Int32
+    /// Characters (Unicode scalars) of the text, counted once.
+    public var length: Int
     /// Characters of the text inside links.
     public var linkCharacters: Int
     /// Link targets inside the block (for attachments).
@@ -33,6 +35,7 @@ public struct Block: Sendable, Hashable {
                 tag: String = "p", element: Int32 = -1, linkCharacters: Int = 0, hrefs: [String] = []) {
         self.kind = kind
         self.text = text
+        self.length = text.unicodeScalars.count
         self.runs = runs
         self.rows = rows
         self.align = align
@@ -44,6 +47,6 @@ public struct Block: Sendable, Hashable {
 
     /// Share of the text inside links, 0…1.
     public var linkDensity: Double {
-        text.isEmpty ? 0 : Double(linkCharacters) / Double(text.count)
+        length == 0 ? 0 : Double(linkCharacters) / Double(length)
     }
 }

@@ -51,7 +51,7 @@ struct BlockBuilder {
             case "li", "dd", "dt": kind = .listItem
             default: kind = .paragraph
             }
-            let links = cleaned.filter(\.link).reduce(0) { $0 + $1.text.count }
+            let links = cleaned.filter(\.link).reduce(0) { $0 + $1.text.unicodeScalars.count }
             output.append(Block(kind: kind, text: text, runs: cleaned, align: blockStyle.align, tag: owner.tag,
                                 element: owner.index, linkCharacters: links, hrefs: hrefs))
         }

@@ -17,7 +17,7 @@ struct ContentLocator {
     /// Prose characters of a block (0 for furniture, links, and short or unpunctuated text).
     static func prose(_ block: Block, furniture: Furniture?) -> Int {
         guard furniture == nil, block.linkDensity <= 0.3 else { return 0 }
-        let n = block.text.count
+        let n = block.length
         if n >= 40 { return n }
         if n >= 12, block.text.unicodeScalars.contains(where: { "，。；、：！？".unicodeScalars.contains($0) }) { return n }
         return 0

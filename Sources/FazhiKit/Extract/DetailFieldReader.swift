@@ -18,8 +18,12 @@ enum DetailFieldReader {
         ("公开时限", .other), ("公开形式", .other), ("分类", .topic), ("效力状态", .validity), ("统一编号", .other),
     ]
 
+    /// First characters of the labels: most blocks are ruled out by one set lookup.
+    static let firstScalars = Set(labels.compactMap { $0.0.unicodeScalars.first })
+
     /// The label a compact (space-free) block text starts with, if it reads `label：…` or is the label alone.
     static func label(in compact: String) -> (String, Field)? {
+        guard let first = compact.unicodeScalars.first, firstScalars.contains(first) else { return nil }
         for (label, field) in labels where compact.hasPrefix(label) {
             let rest = compact.dropFirst(label.count)
             if rest.isEmpty || rest.first == "：" || rest.first == ":" { return (label, field) }
@@ -34,6 +38,8 @@ enum DetailFieldReader {
         var used: Set<Int> = []
         var i = 0
         while i < blocks.count {
+            guard blocks[i].length <= 200, let first = blocks[i].text.unicodeScalars.first(where: { !TextNormalizer.isEdgeSpace($0) }),
+                  firstScalars.contains(first) else { i += 1; continue }
             let compact = compactText(blocks[i].text)
             guard compact.count <= 160, let (label, field) = label(in: compact) else { i += 1; continue }
             used.insert(i)
@@ -58,7 +64,10 @@ enum DetailFieldReader {
     }
 
     static func compactText(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !TextNormalizer.isEdgeSpace($0) }.map(Character.init))
+        guard text.unicodeScalars.contains(where: TextNormalizer.isEdgeSpace) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars where !TextNormalizer.isEdgeSpace(s) { out.append(s) }
+        return String(out)
     }
 
     /// The text after `label` and its colon, in the original spacing, trimmed.

@@ -152,7 +152,7 @@ struct BodyAssembler {
     /// A short line that opens a numbered section (一、 （一） 1.) or addresses the report (区政府：).
     static func isHeadingOrAddressee(_ block: Block) -> Bool {
         let text = block.text
-        guard text.count <= 60, block.linkDensity < 0.5 else { return false }
+        guard block.length <= 60, block.linkDensity < 0.5 else { return false }
         if OutlineBuilder.isAddressee(text) { return true }
         return MarkerParser.parse(text[...]) != nil && !text.contains("。")
     }
@@ -161,6 +161,7 @@ struct BodyAssembler {
 
     /// A short line of the 落款: an issuer name, a date, or a right-aligned line.
     static func looksLikeSignature(_ block: Block) -> Bool {
+        guard block.length <= 60 else { return false }
         let text = TitleFinder.compact(block.text)
         guard !text.isEmpty, text.count <= 40, !text.contains("。"), block.linkDensity < 0.5 else { return false }
         if DateScanner.firstDate(in: text) != nil, text.count <= 16 { return true }

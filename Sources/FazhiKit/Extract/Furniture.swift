@@ -16,27 +16,41 @@ enum Furniture: String, Sendable {
 enum FurnitureClassifier {
     static func classify(_ block: Block) -> Furniture? {
         let t = block.text
-        let n = t.count
-        let compact = t.filter { !$0.isWhitespace && $0 != "\u{3000}" }
-        if n <= 200 {
-            if has(t, ["当前位置", "现在的位置", "所在位置", "当前的位置", "您的位置", "现在位置"]) { return .breadcrumb }
-            if block.linkDensity > 0.5, n < 150, separators(in: t) >= 2 { return .breadcrumb }
+        let n = block.length
+        // Link-dense blocks (menus, link farms, related lists) are most of a page: decide them first.
+        if block.linkDensity > 0.5 {
+            if n <= 200, has(t, breadcrumbWords) || (n < 150 && separators(in: t) >= 2) { return .breadcrumb }
+            if isAttachmentLine(block) { return nil }
+            if n <= 120 {
+                let compact = DetailFieldReader.compactText(t)
+                if starts(compact, prevNextWords) { return .prevNext }
+                if starts(compact, relatedWords) { return .related }
+            }
+            return .navigation
         }
-        if n <= 120 {
-            if DetailFieldReader.label(in: compact) != nil { return .detailField }
-            if starts(compact, ["上一篇", "下一篇", "上一条", "下一条", "上篇", "下篇", "上一页", "下一页"]) { return .prevNext }
-            if starts(compact, ["相关链接", "相关文章", "相关新闻", "相关信息", "相关阅读", "相关文件", "相关稿件", "相关报道", "相关解读", "友情链接"]) { return .related }
-            if starts(compact, ["责任编辑", "（责任编辑", "(责任编辑", "[责任编辑", "【责任编辑", "编辑：", "编辑:", "审核：", "审核:", "校对：", "校对:", "责编", "初审", "终审"]) { return .editor }
-            if has(t, ["扫一扫", "二维码", "手机扫描", "用手机", "手机上查看", "手机打开"]) { return .share }
-            if has(t, ["分享到", "分享：", "分享:"]) { return .share }
-            if has(t, ["主办单位", "主办：", "主办:", "承办单位", "承办：", "网站标识码", "ICP备", "ICP证", "公网安备", "版权所有", "Copyright", "copyright", "网站地图", "联系我们", "技术支持", "建议使用", "分辨率", "网站纠错", "政府网站找错", "隐私声明", "使用帮助"]) { return .footer }
-            if isPrintClose(compact) { return .printClose }
-            if isInfoLine(t, compact: compact) { return .infoLine }
-            if n <= 60, has(t, ["无障碍", "繁體", "繁体", "简体", "登录", "注册", "设为首页", "加入收藏", "长者模式", "关怀版", "智能问答", "English", "欢迎访问", "今天是", "欢迎您"]) { return .topBar }
-        }
-        if block.linkDensity > 0.5, !isAttachmentLine(block) { return .navigation }
+        if n <= 200, has(t, breadcrumbWords) { return .breadcrumb }
+        guard n <= 120 else { return nil }
+        let compact = DetailFieldReader.compactText(t)
+        if DetailFieldReader.label(in: compact) != nil { return .detailField }
+        if starts(compact, prevNextWords) { return .prevNext }
+        if starts(compact, relatedWords) { return .related }
+        if starts(compact, editorWords) { return .editor }
+        if has(t, shareWords) { return .share }
+        if has(t, footerWords) { return .footer }
+        if isPrintClose(compact) { return .printClose }
+        if isInfoLine(t, compact: compact) { return .infoLine }
+        if n <= 60, has(t, topBarWords) { return .topBar }
         return nil
     }
+
+    static let breadcrumbWords = ["当前位置", "现在的位置", "所在位置", "当前的位置", "您的位置", "现在位置"]
+    static let prevNextWords = ["上一篇", "下一篇", "上一条", "下一条", "上篇", "下篇", "上一页", "下一页"]
+    static let relatedWords = ["相关链接", "相关文章", "相关新闻", "相关信息", "相关阅读", "相关文件", "相关稿件", "相关报道", "相关解读", "友情链接"]
+    static let editorWords = ["责任编辑", "（责任编辑", "(责任编辑", "[责任编辑", "【责任编辑", "编辑：", "编辑:", "审核：", "审核:", "校对：", "校对:", "责编", "初审", "终审"]
+    static let shareWords = ["扫一扫", "二维码", "手机扫描", "用手机", "手机上查看", "手机打开", "分享到", "分享：", "分享:"]
+    static let footerWords = ["主办单位", "主办：", "主办:", "承办单位", "承办：", "网站标识码", "ICP备", "ICP证", "公网安备", "版权所有", "Copyright", "copyright",
+                              "网站地图", "联系我们", "技术支持", "建议使用", "分辨率", "网站纠错", "政府网站找错", "隐私声明", "使用帮助"]
+    static let topBarWords = ["无障碍", "繁體", "繁体", "简体", "登录", "注册", "设为首页", "加入收藏", "长者模式", "关怀版", "智能问答", "English", "欢迎访问", "今天是", "欢迎您"]
 
     /// A line that names an attached file (附件… or a link to a document file).
     static func isAttachmentLine(_ block: Block) -> Bool {

@@ -59,7 +59,7 @@ struct TitleFinder {
         // No meta agreement: a heading element or a block in a "title" element, nearest the body.
         var best: Int?
         for i in 0..<limit where furniture[i] == nil {
-            let n = blocks[i].text.count
+            let n = blocks[i].length
             guard n >= 6, n <= 120, !blocks[i].text.contains("。") else { continue }
             if blocks[i].kind == .heading || inTitleElement(blocks[i].element) { best = i }
         }
@@ -88,7 +88,5 @@ struct TitleFinder {
     }
 
     /// Text without white space, for comparing titles.
-    static func compact(_ s: String) -> String {
-        String(s.unicodeScalars.filter { !TextNormalizer.isEdgeSpace($0) }.map(Character.init))
-    }
+    static func compact(_ s: String) -> String { DetailFieldReader.compactText(s) }
 }
