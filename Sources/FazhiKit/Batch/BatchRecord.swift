@@ -41,6 +41,18 @@ public struct BatchRecord: Sendable, Codable, Equatable {
         self.error = error
     }
 
+    /// The same document as an error record (its results dropped).
+    func failed(_ reason: String) -> BatchRecord {
+        var r = self
+        r.status = "error"
+        r.error = reason
+        r.encoding = nil
+        r.metadata = nil
+        r.outline = nil
+        r.check = nil
+        return r
+    }
+
     public static func == (a: BatchRecord, b: BatchRecord) -> Bool {
         (try? JSONOutput.string(a, pretty: false)) == (try? JSONOutput.string(b, pretty: false))
     }
@@ -49,5 +61,23 @@ public struct BatchRecord: Sendable, Codable, Equatable {
 extension CheckRecord: Equatable {
     public static func == (a: CheckRecord, b: CheckRecord) -> Bool {
         (try? JSONOutput.string(a, pretty: false)) == (try? JSONOutput.string(b, pretty: false))
+    }
+}
+
+/// A record with its JSON encoding, made once on the worker that produced it and reused by the
+/// journal and every output.
+public struct EncodedRecord: Sendable {
+    public var record: BatchRecord
+    /// The record as one line of JSON (sorted keys, no line breaks).
+    public var json: String
+
+    public init(_ record: BatchRecord) throws {
+        self.record = record
+        json = try JSONOutput.string(record, pretty: false)
+    }
+
+    init(record: BatchRecord, json: String) {
+        self.record = record
+        self.json = json
     }
 }

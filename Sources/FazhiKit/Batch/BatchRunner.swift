@@ -42,7 +42,8 @@ public final class BatchRunner {
     }
 
     private enum Outcome: Sendable {
-        case computed(BatchRecord, seconds: Double)
+        case computed(EncodedRecord, seconds: Double)
+        case unencodable(BatchRecord, error: String)
         case reuse(key: String)
     }
 
@@ -59,22 +60,25 @@ public final class BatchRunner {
             for chunkStart in stride(from: 0, to: files.count, by: chunkSize) {
                 let chunk = Array(files[chunkStart..<min(files.count, chunkStart + chunkSize)])
                 let outcomes = process(chunk, keys: keys)
-                var fresh: [BatchRecord] = []
+                var fresh: [EncodedRecord] = []
                 for perFile in outcomes {
                     for outcome in perFile {
-                        let record: BatchRecord
+                        let record: EncodedRecord
                         switch outcome {
                         case .computed(let r, let seconds):
                             record = r
                             fresh.append(r)
-                            note(&summary.slowest, source: r.source, seconds: seconds)
+                            note(&summary.slowest, source: r.record.source, seconds: seconds)
+                        case .unencodable(let r, let error):
+                            record = try EncodedRecord(r.failed(error))
+                            fresh.append(record)
                         case .reuse(let key):
                             guard let r = journal?.record(key) else { continue }
                             record = r
                             summary.reused += 1
                         }
                         try sink.write(record)
-                        count(record, in: &summary)
+                        count(record.record, in: &summary)
                     }
                 }
                 try journal?.append(fresh)
@@ -122,7 +126,8 @@ public final class BatchRunner {
                 do { record = BatchRecord(document: document, result: try Pipeline.run(page: page, auditor: auditor)) }
                 catch { record = BatchRecord(document: document, error: "\(error)") }
             }
-            return .computed(record, seconds: seconds(since: t0))
+            do { return .computed(try EncodedRecord(record), seconds: seconds(since: t0)) }
+            catch { return .unencodable(record, error: "the record could not be encoded as JSON: \(error)") }
         }
     }
 

@@ -33,24 +33,28 @@ final class Journal {
     var keySet: Set<String> { Set(index.keys) }
 
     /// The record a previous run finished for `key`.
-    func record(_ key: String) -> BatchRecord? {
+    func record(_ key: String) -> EncodedRecord? {
         guard let range = index[key], let reader else { return nil }
         do {
             try reader.seek(toOffset: range.lowerBound)
             let data = try reader.read(upToCount: Int(range.upperBound - range.lowerBound)) ?? Data()
-            return try JSONDecoder().decode(Entry.self, from: data).record
+            let record = try JSONDecoder().decode(Entry.self, from: data).record
+            // The line is `{"key":"…","record":JSON}`: the record's own JSON is reused as written.
+            let line = String(decoding: data, as: UTF8.self)
+            guard let start = line.firstRange(of: ",\"record\":"), line.hasSuffix("}") else { return try EncodedRecord(record) }
+            return EncodedRecord(record: record, json: String(line[start.upperBound..<line.index(before: line.endIndex)]))
         } catch { return nil }
     }
 
     /// Appends finished records and makes them durable.
-    func append(_ records: [BatchRecord]) throws {
+    func append(_ records: [EncodedRecord]) throws {
         guard !records.isEmpty else { return }
         var data = Data()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for r in records {
-            data.append(try encoder.encode(Entry(key: r.key, record: r)))
-            data.append(0x0A)
+            // Keys are hex digits and a dash: no escaping needed.
+            data.append(contentsOf: Array("{\"key\":\"\(r.record.key)\",\"record\":".utf8))
+            data.append(contentsOf: Array(r.json.utf8))
+            data.append(contentsOf: Array("}\n".utf8))
         }
         try handle.write(contentsOf: data)
         try handle.synchronize()

@@ -17,7 +17,8 @@ public final class CSVSink: RecordSink {
         try sections?.write(Self.row(Self.sectionColumns))
     }
 
-    public func write(_ r: BatchRecord) throws {
+    public func write(_ encoded: EncodedRecord) throws {
+        let r = encoded.record
         let check = r.check
         let present = check?.items.filter(\.present).map(\.id) ?? []
         let missing = check?.items.filter { !$0.present }.map(\.id) ?? []

@@ -4,7 +4,7 @@ import Foundation
 /// renamed over it only by ``finish()``, so an interrupted run never leaves a half-written file.
 public protocol RecordSink: AnyObject {
     /// Adds one record (records arrive in input order).
-    func write(_ record: BatchRecord) throws
+    func write(_ record: EncodedRecord) throws
     /// Flushes, syncs and renames the output into place.
     func finish() throws
     /// Removes the temporary output (after a failure).
@@ -70,7 +70,7 @@ public final class JSONLinesSink: RecordSink {
 
     public init(path: String) throws { file = try AtomicFile(destination: path) }
 
-    public func write(_ record: BatchRecord) throws { try file.write(try JSONOutput.string(record, pretty: false) + "\n") }
+    public func write(_ record: EncodedRecord) throws { try file.write(record.json + "\n") }
     public func finish() throws { try file.commit() }
     public func abandon() { file.discard() }
 }
@@ -78,8 +78,8 @@ public final class JSONLinesSink: RecordSink {
 /// JSON Lines to standard output, as records are made (no temporary file: a pipe cannot be renamed).
 public final class StandardOutputSink: RecordSink {
     public init() {}
-    public func write(_ record: BatchRecord) throws {
-        FileHandle.standardOutput.write(Data((try JSONOutput.string(record, pretty: false) + "\n").utf8))
+    public func write(_ record: EncodedRecord) throws {
+        FileHandle.standardOutput.write(Data((record.json + "\n").utf8))
     }
     public func finish() throws {}
     public func abandon() {}

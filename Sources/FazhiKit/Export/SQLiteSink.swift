@@ -8,7 +8,7 @@ public final class SQLiteSink: RecordSink {
     private let destination: String
     private let temporary: String
     private let queue: DatabaseQueue
-    private var pending: [BatchRecord] = []
+    private var pending: [EncodedRecord] = []
 
     public static let schema = """
         CREATE TABLE documents (
@@ -45,7 +45,7 @@ public final class SQLiteSink: RecordSink {
     }
 
     /// Records are inserted in transactions of a few hundred.
-    public func write(_ r: BatchRecord) throws {
+    public func write(_ r: EncodedRecord) throws {
         pending.append(r)
         if pending.count >= 200 { try flush() }
     }
@@ -60,8 +60,9 @@ public final class SQLiteSink: RecordSink {
         }
     }
 
-    private static func insert(_ r: BatchRecord, into db: Database) throws {
-        let json = try JSONOutput.string(r, pretty: false)
+    private static func insert(_ encoded: EncodedRecord, into db: Database) throws {
+        let r = encoded.record
+        let json = encoded.json
         do {
             let m = r.metadata
             let c = r.check

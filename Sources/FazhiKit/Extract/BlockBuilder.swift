@@ -139,9 +139,13 @@ struct BlockBuilder {
             switch a.name {
             case "hidden": return true
             case "style":
-                let css = a.value.localizedLowercaseASCII.filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" }
+                // Cheap prefilter: most style attributes hide nothing.
+                let v = a.value.localizedLowercaseASCII
+                guard v.contains("none") || v.contains("hidden") else { continue }
+                let css = v.filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" }
                 if css.contains("display:none") || css.contains("visibility:hidden") { return true }
             case "class":
+                guard a.value.contains("hid") || a.value.contains("none") || a.value.contains("only") || a.value.contains("HID") else { continue }
                 for token in a.value.localizedLowercaseASCII.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                     if token == "hidden" || token == "hide" || token == "sr-only" || token == "visually-hidden" || token == "none" { return true }
                 }

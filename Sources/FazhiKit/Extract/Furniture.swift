@@ -19,51 +19,73 @@ enum FurnitureClassifier {
         let n = block.length
         // Link-dense blocks (menus, link farms, related lists) are most of a page: decide them first.
         if block.linkDensity > 0.5 {
-            if n <= 200, has(t, breadcrumbWords) || (n < 150 && separators(in: t) >= 2) { return .breadcrumb }
+            if n <= 200, breadcrumbWords.occurs(in: t) || (n < 150 && separators(in: t) >= 2) { return .breadcrumb }
             if isAttachmentLine(block) { return nil }
             if n <= 120 {
                 let compact = DetailFieldReader.compactText(t)
-                if starts(compact, prevNextWords) { return .prevNext }
-                if starts(compact, relatedWords) { return .related }
+                if prevNextWords.starts(compact) { return .prevNext }
+                if relatedWords.starts(compact) { return .related }
             }
             return .navigation
         }
-        if n <= 200, has(t, breadcrumbWords) { return .breadcrumb }
+        if n <= 200, breadcrumbWords.occurs(in: t) { return .breadcrumb }
         guard n <= 120 else { return nil }
         let compact = DetailFieldReader.compactText(t)
         if DetailFieldReader.label(in: compact) != nil { return .detailField }
-        if starts(compact, prevNextWords) { return .prevNext }
-        if starts(compact, relatedWords) { return .related }
-        if starts(compact, editorWords) { return .editor }
-        if has(t, shareWords) { return .share }
-        if has(t, footerWords) { return .footer }
+        if prevNextWords.starts(compact) { return .prevNext }
+        if relatedWords.starts(compact) { return .related }
+        if editorWords.starts(compact) { return .editor }
+        if shareWords.occurs(in: t) { return .share }
+        if footerWords.occurs(in: t) { return .footer }
         if isPrintClose(compact) { return .printClose }
         if isInfoLine(t, compact: compact) { return .infoLine }
-        if n <= 60, has(t, topBarWords) { return .topBar }
+        if n <= 60, topBarWords.occurs(in: t) { return .topBar }
         return nil
     }
 
-    static let breadcrumbWords = ["当前位置", "现在的位置", "所在位置", "当前的位置", "您的位置", "现在位置"]
-    static let prevNextWords = ["上一篇", "下一篇", "上一条", "下一条", "上篇", "下篇", "上一页", "下一页"]
-    static let relatedWords = ["相关链接", "相关文章", "相关新闻", "相关信息", "相关阅读", "相关文件", "相关稿件", "相关报道", "相关解读", "友情链接"]
-    static let editorWords = ["责任编辑", "（责任编辑", "(责任编辑", "[责任编辑", "【责任编辑", "编辑：", "编辑:", "审核：", "审核:", "校对：", "校对:", "责编", "初审", "终审"]
-    static let shareWords = ["扫一扫", "二维码", "手机扫描", "用手机", "手机上查看", "手机打开", "分享到", "分享：", "分享:"]
-    static let footerWords = ["主办单位", "主办：", "主办:", "承办单位", "承办：", "网站标识码", "ICP备", "ICP证", "公网安备", "版权所有", "Copyright", "copyright",
-                              "网站地图", "联系我们", "技术支持", "建议使用", "分辨率", "网站纠错", "政府网站找错", "隐私声明", "使用帮助"]
-    static let topBarWords = ["无障碍", "繁體", "繁体", "简体", "登录", "注册", "设为首页", "加入收藏", "长者模式", "关怀版", "智能问答", "English", "欢迎访问", "今天是", "欢迎您"]
+    static let breadcrumbWords = PhraseSet(["当前位置", "现在的位置", "所在位置", "当前的位置", "您的位置", "现在位置"])
+    static let prevNextWords = PhraseSet(["上一篇", "下一篇", "上一条", "下一条", "上篇", "下篇", "上一页", "下一页"])
+    static let relatedWords = PhraseSet(["相关链接", "相关文章", "相关新闻", "相关信息", "相关阅读", "相关文件", "相关稿件", "相关报道", "相关解读", "友情链接"])
+    static let editorWords = PhraseSet(["责任编辑", "（责任编辑", "(责任编辑", "[责任编辑", "【责任编辑", "编辑：", "编辑:", "审核：", "审核:", "校对：", "校对:", "责编", "初审", "终审"])
+    static let shareWords = PhraseSet(["扫一扫", "二维码", "手机扫描", "用手机", "手机上查看", "手机打开", "分享到", "分享：", "分享:"])
+    static let footerWords = PhraseSet(["主办单位", "主办：", "主办:", "承办单位", "承办：", "网站标识码", "ICP备", "ICP证", "公网安备", "版权所有", "Copyright", "copyright",
+                              "网站地图", "联系我们", "技术支持", "建议使用", "分辨率", "网站纠错", "政府网站找错", "隐私声明", "使用帮助"])
+    static let topBarWords = PhraseSet(["无障碍", "繁體", "繁体", "简体", "登录", "注册", "设为首页", "加入收藏", "长者模式", "关怀版", "智能问答", "English", "欢迎访问", "今天是", "欢迎您"])
 
     /// A line that names an attached file (附件… or a link to a document file).
     static func isAttachmentLine(_ block: Block) -> Bool {
-        let compact = block.text.filter { !$0.isWhitespace }
-        if compact.hasPrefix("附件") || compact.hasPrefix("相关附件") { return true }
-        return block.hrefs.contains(where: isDocumentLink) || documentSuffixes.contains(where: { compact.lowercased().hasSuffix($0) })
+        if block.hrefs.contains(where: isDocumentLink) { return true }
+        let text = block.text.unicodeScalars.drop(while: TextNormalizer.isEdgeSpace)
+        if text.starts(with: "附件".unicodeScalars) || text.starts(with: "相关附件".unicodeScalars) { return true }
+        return hasDocumentSuffix(Substring(block.text).trimmingASCIISpaces())
     }
 
     static let documentSuffixes = [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip", ".rar", ".et", ".txt"]
+    private static let suffixBytes: [[UInt8]] = documentSuffixes.map { Array($0.utf8) }
 
+    /// A link to a document file (the query string ignored, case ignored).
     static func isDocumentLink(_ href: String) -> Bool {
-        let h = href.lowercased().split(separator: "?").first.map(String.init) ?? ""
-        return documentSuffixes.contains(where: h.hasSuffix)
+        let utf8 = Substring(href).utf8
+        var end = utf8.firstIndex(of: UInt8(ascii: "?")) ?? utf8.endIndex
+        if let hash = utf8[..<end].firstIndex(of: UInt8(ascii: "#")) { end = hash }
+        return hasDocumentSuffix(utf8[..<end])
+    }
+
+    static func hasDocumentSuffix(_ s: String) -> Bool { hasDocumentSuffix(s.utf8[...]) }
+
+    /// ASCII case-insensitive suffix test on UTF-8 bytes, without allocating.
+    static func hasDocumentSuffix<C: BidirectionalCollection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        guard let last = bytes.last, last != UInt8(ascii: "/"), last != UInt8(ascii: "l") && last != UInt8(ascii: "m") else { return false }
+        return suffixBytes.contains { suffix in
+            var i = bytes.endIndex
+            for b in suffix.reversed() {
+                guard i != bytes.startIndex else { return false }
+                i = bytes.index(before: i)
+                let c = bytes[i]
+                if (c >= 0x41 && c <= 0x5A ? c + 0x20 : c) != b { return false }
+            }
+            return true
+        }
     }
 
     private static func has(_ t: String, _ words: [String]) -> Bool { words.contains(where: t.contains) }

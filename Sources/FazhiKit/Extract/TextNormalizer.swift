@@ -17,11 +17,6 @@ enum TextNormalizer {
         }
     }
 
-    /// East Asian wide characters (CJK ideographs, kana, full-width forms and punctuation).
-    static func isWide(_ s: Unicode.Scalar) -> Bool {
-        s.value >= 0x2E80 && s.value <= 0xFFEF && !(0xD800...0xDFFF).contains(s.value) || s.value >= 0x20000
-    }
-
     /// Zero-width characters that are dropped.
     static func isInvisible(_ s: Unicode.Scalar) -> Bool {
         s.value == 0x200B || s.value == 0xFEFF || s.value == 0x200C || s.value == 0x200D || s.value == 0x2060 || s.value == 0xFFFE
@@ -29,51 +24,101 @@ enum TextNormalizer {
 
     /// Collapses white space across the runs of one block as CSS does: a run of spaces becomes
     /// one space, and a source line break between two wide (CJK) characters disappears (CSS Text 3
-    /// segment-break transformation), so "2020年<newline>我委" reads "2020年我委". Runs left empty are dropped.
+    /// segment-break transformation), so "2020年<newline>我委" reads "2020年我委". Wide spaces at the
+    /// block's edges are trimmed; runs left empty are dropped. Works on UTF-8 bytes (hot path).
     static func normalizeRuns(_ runs: [TextRun]) -> [TextRun] {
         var out: [TextRun] = []
         out.reserveCapacity(runs.count)
+        var buffers: [[UInt8]] = []
+        buffers.reserveCapacity(runs.count)
         var pendingSpace = false
         var pendingBreak = false
-        var previous: Unicode.Scalar?
+        var previous: UInt32 = 0
+        var started = false
         for run in runs {
-            var text = String.UnicodeScalarView()
-            for s in run.text.unicodeScalars {
-                if isCollapsible(s) {
-                    if s == "\n" || s == "\r" { pendingBreak = true } else { pendingSpace = true }
-                    continue
+            var bytes: [UInt8] = []
+            var text = run.text
+            text.withUTF8 { utf8 in
+                bytes.reserveCapacity(utf8.count)
+                var i = 0
+                let n = utf8.count
+                while i < n {
+                    let (value, length) = decode(utf8, at: i)
+                    switch value {
+                    case 0x0A, 0x0D: pendingBreak = true
+                    case 0x09, 0x0B, 0x0C, 0x20, 0xA0: pendingSpace = true
+                    case 0x200B, 0xFEFF, 0x200C, 0x200D, 0x2060, 0xFFFE: break
+                    default:
+                        if (pendingSpace || pendingBreak) && started {
+                            let bothWide = isWide(previous) && isWide(value)
+                            if pendingSpace && !pendingBreak || !bothWide { bytes.append(0x20) }
+                        }
+                        pendingSpace = false
+                        pendingBreak = false
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
+                        previous = value
+                        started = true
+                    }
+                    i += length
                 }
-                if isInvisible(s) { continue }
-                if (pendingSpace || pendingBreak), let p = previous {
-                    let bothWide = isWide(p) && isWide(s)
-                    if pendingSpace && !pendingBreak || !bothWide { text.append(" ") }
-                }
-                pendingSpace = false
-                pendingBreak = false
-                text.append(s)
-                previous = s
             }
-            if !text.isEmpty {
-                var r = run
-                r.text = String(text)
-                out.append(r)
+            if !bytes.isEmpty {
+                out.append(run)
+                buffers.append(bytes)
             }
         }
-        // Trim wide spaces at both edges of the block.
-        while let first = out.first {
-            let trimmed = String(String.UnicodeScalarView(first.text.unicodeScalars.drop(while: isEdgeSpace)))
-            if trimmed.isEmpty { out.removeFirst(); continue }
-            out[0].text = trimmed
+        // Trim wide spaces (U+3000, NBSP, en/em spaces) at both edges of the block.
+        while let first = buffers.first {
+            var i = 0
+            while i < first.count {
+                let (value, length) = first.withUnsafeBufferPointer { decode($0, at: i) }
+                guard isEdgeSpaceValue(value) else { break }
+                i += length
+            }
+            if i == first.count { buffers.removeFirst(); out.removeFirst(); continue }
+            if i > 0 { buffers[0].removeFirst(i) }
             break
         }
-        while let last = out.last {
-            var scalars = Array(last.text.unicodeScalars)
-            while let l = scalars.last, isEdgeSpace(l) { scalars.removeLast() }
-            if scalars.isEmpty { out.removeLast(); continue }
-            out[out.count - 1].text = String(String.UnicodeScalarView(scalars))
+        while let last = buffers.last {
+            var end = last.count
+            while end > 0 {
+                var start = end - 1
+                while start > 0, last[start] & 0xC0 == 0x80 { start -= 1 }
+                let (value, _) = last.withUnsafeBufferPointer { decode($0, at: start) }
+                guard isEdgeSpaceValue(value) else { break }
+                end = start
+            }
+            if end == 0 { buffers.removeLast(); out.removeLast(); continue }
+            if end < last.count { buffers[buffers.count - 1].removeSubrange(end...) }
             break
         }
+        for i in out.indices { out[i].text = String(decoding: buffers[i], as: UTF8.self) }
         return out
+    }
+
+    /// The scalar value and byte length of the UTF-8 sequence at `i` (input is valid UTF-8).
+    @inline(__always)
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let c = b[i]
+        if c < 0x80 { return (UInt32(c), 1) }
+        if c < 0xE0, i + 1 < b.count { return (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+        if c < 0xF0, i + 2 < b.count { return (UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+        if i + 3 < b.count {
+            return (UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    static func isEdgeSpaceValue(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x2000...0x200B, 0x3000, 0xFEFF, 0x200C, 0x200D, 0x2060: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isWide(_ v: UInt32) -> Bool {
+        v >= 0x2E80 && v <= 0xFFEF && !(0xD800...0xDFFF).contains(v) || v >= 0x20000
     }
 
     /// One string normalised the same way (for metadata values and table cells).

@@ -1,4 +1,7 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A page parsed by libxml2's HTML parser. It owns libxml2's document and frees it on deinit;
 /// nothing of libxml2 escapes it. Use one document per thread; many threads may parse at once.
@@ -45,6 +48,28 @@ public final class HTMLDocument {
 
     deinit { xmlFreeDoc(doc) }
 
+    /// Bytes of text in the document, by a walk of libxml2's tree that allocates nothing: the
+    /// "parse and walk" floor the benchmarks compare the pipeline with.
+    public func textByteCount() -> Int {
+        var total = 0
+        var node = xmlDocGetRootElement(doc)
+        while let current = node {
+            if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content { total += strlen(content) }
+            if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
+                node = child
+                continue
+            }
+            var climb: xmlNodePtr? = current
+            node = nil
+            while let c = climb {
+                if let next = c.pointee.next { node = next; break }
+                climb = c.pointee.parent
+                if let p = climb, p.pointee.type != XML_ELEMENT_NODE { climb = nil }
+            }
+        }
+        return total
+    }
+
     /// The whole document as a plain value (one iterative walk: deep pages cannot overflow the stack).
     public func tree() -> HTMLTree {
         var tree = HTMLTree()
@@ -83,20 +108,34 @@ public final class HTMLDocument {
         return tree
     }
 
+    /// The attributes the pipeline reads; the rest are not copied out of libxml2.
+    private static let kept: [String] = ["class", "id", "style", "align", "hidden", "aria-hidden", "href", "face", "name",
+                                          "content", "property", "rel", "http-equiv", "charset", "title", "src"]
+
+    /// The lower-case name of a kept attribute, or nil.
+    private static func keptAttribute(_ raw: UnsafePointer<xmlChar>) -> String? {
+        let name = String(cString: raw)
+        if kept.contains(name) { return name }
+        let lower = name.lowercased()
+        return kept.contains(lower) ? lower : nil
+    }
+
     private static func record(_ node: xmlNodePtr, parent: Int32, depth: Int32) -> HTMLTree.Node? {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             var attributes: [HTMLAttribute] = []
             var attr = node.pointee.properties
             while let a = attr {
-                let name = a.pointee.name.map { String(cString: $0) } ?? ""
+                attr = a.pointee.next
+                guard let rawName = a.pointee.name, let name = Self.keptAttribute(rawName) else { continue }
                 var value = ""
-                if let v = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
+                if let child = a.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+                    value = String(cString: content)  // the usual case: one text child, no copy by libxml2
+                } else if let v = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
                     value = String(cString: v)
                     clibxml2_free(v)
                 }
-                attributes.append(HTMLAttribute(name: name.lowercased(), value: value))
-                attr = a.pointee.next
+                attributes.append(HTMLAttribute(name: name, value: value))
             }
             let name = node.pointee.name.map { String(cString: $0) } ?? ""
             return HTMLTree.Node(kind: .element, name: name, text: "", attributes: attributes, parent: parent, depth: depth)

@@ -121,7 +121,7 @@ import Testing
             let inner: JSONLinesSink
             var n = 0
             init(_ path: String) throws { inner = try JSONLinesSink(path: path) }
-            func write(_ r: BatchRecord) throws { n += 1; if n == 3 { throw CocoaError(.fileWriteOutOfSpace) }; try inner.write(r) }
+            func write(_ r: EncodedRecord) throws { n += 1; if n == 3 { throw CocoaError(.fileWriteOutOfSpace) }; try inner.write(r) }
             func finish() throws { try inner.finish() }
             func abandon() { inner.abandon() }
         }

@@ -1,0 +1,49 @@
+/// A set of phrases searched for in one pass over a text's UTF-8 bytes: candidates are looked up
+/// by their first byte pair, so a block is scanned once however many phrases a rule lists.
+struct PhraseSet: Sendable {
+    private let phrases: [[UInt8]]
+    /// Phrase indices by their first two bytes (every phrase here has at least two).
+    private let byLead: [UInt16: [Int]]
+
+    init(_ words: [String]) {
+        phrases = words.map { Array($0.utf8) }
+        var lead: [UInt16: [Int]] = [:]
+        for (i, p) in phrases.enumerated() where p.count >= 2 { lead[UInt16(p[0]) << 8 | UInt16(p[1]), default: []].append(i) }
+        byLead = lead
+    }
+
+    /// True when any phrase occurs in `text`.
+    func occurs(in text: String) -> Bool {
+        var t = text
+        return t.withUTF8 { bytes in
+            let n = bytes.count
+            guard n >= 2 else { return false }
+            for i in 0..<(n - 1) {
+                guard let candidates = byLead[UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])] else { continue }
+                for c in candidates {
+                    let p = phrases[c]
+                    if i + p.count <= n, p.withUnsafeBufferPointer({ memcmp(bytes.baseAddress! + i, $0.baseAddress!, p.count) == 0 }) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// True when `text` starts with one of the phrases.
+    func starts(_ text: String) -> Bool {
+        var t = text
+        return t.withUTF8 { bytes in
+            guard bytes.count >= 2, let candidates = byLead[UInt16(bytes[0]) << 8 | UInt16(bytes[1])] else { return false }
+            return candidates.contains { c in
+                let p = phrases[c]
+                return p.count <= bytes.count && p.withUnsafeBufferPointer { memcmp(bytes.baseAddress!, $0.baseAddress!, p.count) == 0 }
+            }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
