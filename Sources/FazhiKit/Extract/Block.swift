@@ -13,7 +13,7 @@ public struct Block: Sendable, Hashable {
     public var kind: Kind
     /// The text: runs joined with nothing between them, white space collapsed and trimmed.
     public var text: String
-    /// The styled runs (empty for tables).
+    /// The styled runs; empty for tables and for a block that is one unstyled run.
     public var runs: [TextRun]
     /// For tables: rows of cell texts.
     public var rows: [[String]]

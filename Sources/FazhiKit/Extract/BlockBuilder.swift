@@ -52,7 +52,9 @@ struct BlockBuilder {
             default: kind = .paragraph
             }
             let links = cleaned.filter(\.link).reduce(0) { $0 + $1.text.unicodeScalars.count }
-            output.append(Block(kind: kind, text: text, runs: cleaned, align: blockStyle.align, tag: owner.tag,
+            // One unstyled run says nothing the text does not: keep no runs (memory on huge pages).
+            let plain = cleaned.count == 1 && !cleaned[0].bold && cleaned[0].font == nil && !cleaned[0].link
+            output.append(Block(kind: kind, text: text, runs: plain ? [] : cleaned, align: blockStyle.align, tag: owner.tag,
                                 element: owner.index, linkCharacters: links, hrefs: hrefs))
         }
 

@@ -66,16 +66,20 @@ struct ContentLocator {
         return common
     }
 
-    /// The first element whose class or id names a known body container.
+    /// The element whose class or id names a known body container (earlier names win; one pass).
     func knownContainer() -> Int32? {
-        for name in Self.knownContainers {
-            for (i, node) in tree.nodes.enumerated() where node.kind == .element {
-                let id = node.attribute("id")?.localizedLowercaseASCII ?? ""
-                let classes = node.attribute("class")?.localizedLowercaseASCII.split(separator: " ") ?? []
-                if id == name || classes.contains(where: { $0 == name }) { return Int32(i) }
+        var best: (rank: Int, index: Int32)?
+        for (i, node) in tree.nodes.enumerated() where node.kind == .element && !node.attributes.isEmpty {
+            var names: [Substring] = []
+            if let id = node.attribute("id") { names.append(Substring(id)) }
+            if let c = node.attribute("class") { names += c.split(separator: " ") }
+            for name in names {
+                guard let rank = Self.knownContainers.firstIndex(of: String(name).localizedLowercaseASCII) else { continue }
+                if best == nil || rank < best!.rank { best = (rank, Int32(i)) }
             }
+            if best?.rank == 0 { break }
         }
-        return nil
+        return best?.index
     }
 
     /// True when `element` is `ancestor` or inside it.

@@ -95,26 +95,25 @@ enum FurnitureClassifier {
         t.reduce(0) { $0 + ([">", "»", "＞", "→", "›", "/"].contains($1) ? 1 : 0) }
     }
 
+    /// Characters of print/close/font-size widgets: 【打印本页】【关闭窗口】 字号：大 中 小 ….
+    static let widgetScalars = Set("【】[]打印本页正文此关闭窗口返回顶部收藏字号大中小：:|｜默认放缩加减视力保护色朗读分享纠错()（）·-阅读".unicodeScalars)
+    static let widgetWords = PhraseSet(["打印", "关闭", "字号", "返回"])
+
     private static func isPrintClose(_ compact: String) -> Bool {
-        guard compact.count <= 40 else { return false }
-        var rest = compact
-        for token in ["【", "】", "[", "]", "打印本页", "打印正文", "打印此页", "关闭窗口", "关闭本页", "打印", "关闭", "返回顶部", "返回", "收藏", "字号", "大", "中", "小", "：", ":", "|", "｜", "默认", "放大", "缩小", "加大", "减小", "视力保护色", "朗读", "分享", "纠错", "(", ")", "（", "）", "·", "-", "阅读"] {
-            rest = rest.replacingOccurrences(of: token, with: "")
-        }
-        return rest.isEmpty && (compact.contains("打印") || compact.contains("关闭") || compact.contains("字号") || compact.contains("返回"))
+        compact.unicodeScalars.count <= 40 && compact.unicodeScalars.allSatisfy(widgetScalars.contains) && widgetWords.occurs(in: compact)
     }
 
     static let infoMarkers = ["发布时间", "发布日期", "日期：", "日期:", "时间：", "时间:", "来源：", "来源:", "作者：", "作者:", "浏览次数", "浏览量", "点击数", "点击量", "点击：", "阅读次数", "阅读量", "访问量", "访问次数", "字号", "【大", "信息来源", "文章来源", "发布者", "发布人", "更新时间", "浏览：", "次浏览"]
 
+    static let infoMarkerSet = PhraseSet(infoMarkers)
+    static let infoLineStarts = PhraseSet(["发布时间", "发布日期", "日期", "时间", "来源", "作者", "浏览", "点击", "阅读", "信息来源", "文章来源", "发布者", "更新时间"])
+
     private static func isInfoLine(_ t: String, compact: String) -> Bool {
         guard !t.contains("。") else { return false }
-        let hits = infoMarkers.reduce(0) { $0 + (t.contains($1) ? 1 : 0) }
+        let hits = infoMarkerSet.count(in: t)
         if hits >= 2 { return true }
-        if hits == 1, t.count <= 60 {
-            // "日期:2021-05-31" alone, "来源：区司法局" alone.
-            return starts(compact, ["发布时间", "发布日期", "日期", "时间", "来源", "作者", "浏览", "点击", "阅读", "信息来源", "文章来源", "发布者", "更新时间"])
-        }
-        return false
+        // "日期:2021-05-31" alone, "来源：区司法局" alone.
+        return hits == 1 && t.unicodeScalars.count <= 60 && infoLineStarts.starts(compact)
     }
 }
 

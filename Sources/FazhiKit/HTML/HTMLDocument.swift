@@ -36,6 +36,7 @@ public final class HTMLDocument {
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+            | XML_PARSE_HUGE.rawValue
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
                 htmlReadMemory($0.baseAddress, Int32($0.count), "page.html", "UTF-8", Int32(options))

@@ -29,6 +29,24 @@ struct PhraseSet: Sendable {
         }
     }
 
+    /// How many distinct phrases occur in `text`.
+    func count(in text: String) -> Int {
+        var t = text
+        var seen = Set<Int>()
+        t.withUTF8 { bytes in
+            let n = bytes.count
+            guard n >= 2 else { return }
+            for i in 0..<(n - 1) {
+                guard let candidates = byLead[UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])] else { continue }
+                for c in candidates where !seen.contains(c) {
+                    let p = phrases[c]
+                    if i + p.count <= n, p.withUnsafeBufferPointer({ memcmp(bytes.baseAddress! + i, $0.baseAddress!, p.count) == 0 }) { seen.insert(c) }
+                }
+            }
+        }
+        return seen.count
+    }
+
     /// True when `text` starts with one of the phrases.
     func starts(_ text: String) -> Bool {
         var t = text
