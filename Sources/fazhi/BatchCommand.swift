@@ -103,7 +103,7 @@ struct BatchCommand: ParsableCommand {
             }
         } catch { throw CLIInput.fail("\(output ?? "-"): cannot write the output: \(error.localizedDescription)") }
 
-        let runner = BatchRunner(files: files, auditor: auditor, jobs: jobs, ingest: IngestOptions(maxBytes: limits.maxBytes))
+        let runner = BatchRunner(files: files, auditor: auditor, jobs: jobs, ingest: limits.options)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         var summary = try runner.run(sink: sink, journalPath: output.map { $0 + ".journal" }, resume: resume) { p in
             guard showProgress else { return }

@@ -4,15 +4,20 @@ import FazhiKit
 
 /// Options that bound what fazhi reads.
 struct InputLimits: ParsableArguments {
-    @Option(help: "Refuse inputs (or decompressed data) larger than this many bytes.")
+    @Option(help: "Refuse pages (as files or decompressed) larger than this many bytes.")
     var maxBytes: Int = IngestOptions().maxBytes
+
+    @Option(help: "Refuse WARC archives (as files or decompressed) larger than this many bytes.")
+    var maxArchiveBytes: Int = IngestOptions().maxArchiveBytes
+
+    var options: IngestOptions { IngestOptions(maxBytes: maxBytes, maxArchiveBytes: maxArchiveBytes) }
 }
 
 /// Reading inputs for a command, with errors that name the file and exit with code 2.
 enum CLIInput {
     static func article(_ path: String, limits: InputLimits) throws -> Article {
         do {
-            let page = try Ingest.read(path: path, options: IngestOptions(maxBytes: limits.maxBytes))
+            let page = try Ingest.read(path: path, options: limits.options)
             return try Extractor.extract(page)
         } catch let error as IngestError {
             throw fail(error.description)

@@ -41,7 +41,7 @@ struct CheckCommand: ParsableCommand {
         let loaded: Profile
         do { loaded = try ProfileLoader.load(profile) } catch { throw CLIInput.fail(error.description) }
         let auditor = Auditor(profile: loaded, failOn: failOn)
-        let options = IngestOptions(maxBytes: limits.maxBytes)
+        let options = limits.options
         let reports = files.map { Pipeline.check(path: $0, auditor: auditor, options: options) }
         switch format {
         case .text: print(CheckRendering.text(reports))

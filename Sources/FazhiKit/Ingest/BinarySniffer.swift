@@ -26,7 +26,13 @@ enum BinarySniffer {
         // (a few stray NULs are tolerated and removed later).
         let head = bytes.prefix(4096)
         let control = head.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20 && $0 != 0x1B) }.count
-        if head.count >= 16, control >= 4, control * 50 > head.count { return "binary file" }
-        return nil
+        guard head.count >= 16, control >= 4, control * 50 > head.count else { return nil }
+        // Markup near the start makes it a page with stray control bytes (they are removed later).
+        let lower = head.map(CharsetLabel.asciiLower).filter { $0 != 0 }
+        for tag in ["<html", "<body", "<head", "<p>", "<p ", "<div", "<meta", "<title", "<!doctype", "<table", "<br"]
+        where CharsetLabel.find(Array(tag.utf8), in: lower, from: 0) != nil {
+            return nil
+        }
+        return "binary file"
     }
 }

@@ -38,7 +38,9 @@ enum CharsetDecoder {
         }
 
         // Undeclared (or declared UTF-8, or an unknown label) and not well-formed UTF-8.
-        if census.multiByte > 0, census.multiByte >= 4 * census.invalid {
+        // GBK text is almost never well-formed multi-byte UTF-8 (its bytes mostly read as stray
+        // continuation bytes), so bytes with at least as many good sequences as bad ones are UTF-8.
+        if census.multiByte > 0, census.multiByte >= census.invalid {
             let by: EncodingInfo.DecidedBy = declaredName == "UTF-8" ? .declared : .sniffed
             return (repairUTF8(bytes), EncodingInfo(name: "UTF-8", declared: declared, decidedBy: by, lossy: true))
         }

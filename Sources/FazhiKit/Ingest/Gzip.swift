@@ -10,7 +10,8 @@ enum Gzip {
     enum Failure: Error { case tooLarge, corrupt(String) }
 
     /// The decompressed bytes (concatenated members are read in turn).
-    static func inflate(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+    /// - parameter partial: return what decompresses when the input ends early (to peek at a head).
+    static func inflate(_ input: [UInt8], limit: Int, partial: Bool = false) throws(Failure) -> [UInt8] {
         var stream = z_stream()
         guard czlib_inflate_init_gzip(&stream) == Z_OK else { throw .corrupt("zlib could not start") }
         defer { inflateEnd(&stream) }
@@ -47,7 +48,10 @@ enum Gzip {
                 }
             }
         }
-        if let failure { throw failure }
+        if let failure {
+            if partial, case .corrupt = failure { return output }
+            throw failure
+        }
         return output
     }
 }

@@ -2,12 +2,16 @@ import Foundation
 
 /// Limits that keep ingest bounded on hostile input.
 public struct IngestOptions: Sendable {
-    /// The largest file, or decompressed size, accepted (default 256 MiB).
+    /// The largest page, as a file or decompressed, accepted (default 64 MiB; real report pages
+    /// are under 1 MiB, and memory use is about ten times the page size).
     public var maxBytes: Int
+    /// The largest WARC archive, as a file or decompressed (default 2 GiB; it is read whole).
+    public var maxArchiveBytes: Int
 
     /// Creates options.
-    public init(maxBytes: Int = 256 * 1024 * 1024) {
+    public init(maxBytes: Int = 64 * 1024 * 1024, maxArchiveBytes: Int = 2 * 1024 * 1024 * 1024) {
         self.maxBytes = maxBytes
+        self.maxArchiveBytes = max(maxBytes, maxArchiveBytes)
     }
 }
 

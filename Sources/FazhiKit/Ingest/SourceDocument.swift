@@ -16,14 +16,18 @@ extension Ingest {
     /// (`.warc`, `.warc.gz`, recognised by content).
     public static func documents(path: String, options: IngestOptions = .init()) -> [SourceDocument] {
         let bytes: [UInt8]
-        do { bytes = try readBytes(path: path, limit: options.maxBytes) } catch {
+        do { bytes = try readBytes(path: path, limit: options.maxArchiveBytes) } catch {
             return [SourceDocument(source: path, archive: nil, key: ContentHash.key(source: path, bytes: []), page: .failure(error))]
         }
         var plain = bytes
-        if Gzip.isCompressed(bytes), let inflated = try? Gzip.inflate(bytes, limit: options.maxBytes), WARCReader.looks(inflated) {
+        if Gzip.isCompressed(bytes), Self.gzipHoldsWARC(bytes), let inflated = try? Gzip.inflate(bytes, limit: options.maxArchiveBytes) {
             plain = inflated
         }
         guard WARCReader.looks(plain) else {
+            if bytes.count > options.maxBytes {
+                return [SourceDocument(source: path, archive: nil, key: ContentHash.key(source: path, bytes: []),
+                                       page: .failure(.tooLarge(source: path, limit: options.maxBytes)))]
+            }
             let key = ContentHash.key(source: path, bytes: bytes)
             do { return [SourceDocument(source: path, archive: nil, key: key, page: .success(try decode(bytes, source: path, options: options)))] }
             catch { return [SourceDocument(source: path, archive: nil, key: key, page: .failure(error))] }
@@ -50,6 +54,15 @@ extension Ingest {
                                       page: .failure(.malformed(source: path, reason: "WARC archive without HTML response records"))))
         }
         return out
+    }
+}
+
+extension Ingest {
+    /// True when the first gzip member starts a WARC record (only a few KB are inflated to tell).
+    static func gzipHoldsWARC(_ bytes: [UInt8]) -> Bool {
+        let head = Array(bytes.prefix(64 * 1024))
+        let inflated = (try? Gzip.inflate(head, limit: 1 << 20, partial: true)) ?? []
+        return WARCReader.looks(inflated)
     }
 }
 

@@ -35,7 +35,8 @@ public enum WARCReader {
             }
             let separator = bytes[headerEnd] == 0x0D ? 4 : 2
             let header = Self.headers(bytes[i..<headerEnd])
-            let uri = header["warc-target-uri"]
+            // A hostile archive can put control bytes in a URI; names never carry them.
+            let uri = header["warc-target-uri"].map { String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)) }
             let blockStart = headerEnd + separator
             guard let lengthText = header["content-length"], let length = Int(lengthText), length >= 0 else {
                 out.append(.failure(uri: uri, reason: "WARC record \(index): no valid Content-Length"))

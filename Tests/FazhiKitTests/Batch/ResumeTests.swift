@@ -42,20 +42,24 @@ import Testing
         reference.waitUntilExit()
         #expect(FileManager.default.fileExists(atPath: whole))
 
-        let victim = try Self.batch([input.path, "--output", resumed, "--jobs", "2", "--quiet"])
-        // Kill at a random point after the first chunk is journalled (so there is something to resume).
+        // Kill twice at random points, the second time during the resumed run, each after at least
+        // one chunk is journalled (so there is something to resume).
         let journal = resumed + ".journal"
-        let deadline = Date().addingTimeInterval(60)
-        while victim.isRunning, Date() < deadline,
-              ((try? FileManager.default.attributesOfItem(atPath: journal))?[.size] as? Int ?? 0) == 0 {
-            Thread.sleep(forTimeInterval: 0.01)
+        for attempt in 0..<2 {
+            let before = (try? FileManager.default.attributesOfItem(atPath: journal))?[.size] as? Int ?? 0
+            let victim = try Self.batch([input.path, "--output", resumed, "--jobs", "2", "--quiet"] + (attempt > 0 ? ["--resume"] : []))
+            let deadline = Date().addingTimeInterval(60)
+            while victim.isRunning, Date() < deadline,
+                  ((try? FileManager.default.attributesOfItem(atPath: journal))?[.size] as? Int ?? 0) <= before {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            Thread.sleep(forTimeInterval: Double.random(in: 0...0.25))
+            kill(victim.processIdentifier, SIGKILL)
+            victim.waitUntilExit()
+            if victim.terminationReason != .uncaughtSignal { break }  // it finished first: nothing left to kill
+            #expect(!FileManager.default.fileExists(atPath: resumed), "a killed run must not leave an output file")
+            #expect(FileManager.default.fileExists(atPath: journal))
         }
-        Thread.sleep(forTimeInterval: Double.random(in: 0...0.3))
-        kill(victim.processIdentifier, SIGKILL)
-        victim.waitUntilExit()
-        #expect(victim.terminationReason == .uncaughtSignal)
-        #expect(!FileManager.default.fileExists(atPath: resumed), "a killed run must not leave an output file")
-        #expect(FileManager.default.fileExists(atPath: resumed + ".journal"))
 
         let finisher = try Self.batch([input.path, "--output", resumed, "--jobs", "2", "--quiet", "--resume"])
         finisher.waitUntilExit()
