@@ -13,7 +13,7 @@ final class Journal {
     init(path: String, resume: Bool) throws {
         self.path = path
         if !resume || !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         } else {
             try Self.truncateTornTail(path)
             index = Self.index(path)
