@@ -25,8 +25,8 @@ let metrics: [BenchmarkMetric] = [.mallocCountTotal, .wallClock, .throughput, .p
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: metrics, timeUnits: .microseconds,
-        thresholds: [.mallocCountTotal: .init(relative: [.p90: 5.0])],
-        maxDuration: .seconds(2), maxIterations: 200
+        maxDuration: .seconds(2), maxIterations: 200,
+        thresholds: [.mallocCountTotal: .init(relative: [.p90: 5.0])]
     )
 
     for (name, bytes) in samples {
