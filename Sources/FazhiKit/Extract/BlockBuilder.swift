@@ -115,24 +115,40 @@ struct BlockBuilder {
         if let align = node.attribute("align")?.localizedLowercaseASCII {
             style.align = (align == "right" || align == "center") ? align : nil
         }
-        guard let css = node.attribute("style"), !css.isEmpty else { return }
-        for declaration in css.split(separator: ";") {
-            let parts = declaration.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let property = parts[0].trimmingASCIISpaces().localizedLowercaseASCII
-            let value = parts[1].trimmingASCIISpaces()
-            switch property {
-            case "font-family":
-                if let f = FontClass.classify(String(value.split(separator: ",").first ?? "")) { style.font = f }
-            case "font-weight":
-                let v = value.localizedLowercaseASCII
-                style.bold = v.hasPrefix("bold") || (Int(v).map { $0 >= 600 } ?? false)
-            case "text-align":
-                let v = value.localizedLowercaseASCII
-                if v.hasPrefix("right") { style.align = "right" } else if v.hasPrefix("center") { style.align = "center" } else { style.align = nil }
-            default: break
-            }
+        guard let raw = node.attribute("style"), !raw.isEmpty else { return }
+        // CSS property names are case-insensitive (old pages write FONT-FAMILY).
+        let css = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? raw.localizedLowercaseASCII : raw
+        // Word-pasted pages carry long mso-* styles: look only for the three properties that matter.
+        if let family = cssValue(css, "font-family"), let f = FontClass.classify(String(family.split(separator: ",").first ?? "")) {
+            style.font = f
         }
+        if let weight = cssValue(css, "font-weight") {
+            let v = weight.localizedLowercaseASCII
+            style.bold = v.hasPrefix("bold") || (Int(v).map { $0 >= 600 } ?? false)
+        }
+        if let align = cssValue(css, "text-align") {
+            let v = align.localizedLowercaseASCII
+            if v.hasPrefix("right") { style.align = "right" } else if v.hasPrefix("center") { style.align = "center" } else { style.align = nil }
+        }
+    }
+
+    /// The value of CSS property `name` in a style attribute (the last declaration wins), trimmed.
+    static func cssValue(_ css: String, _ name: String) -> String? {
+        guard css.contains(name) else { return nil }
+        var value: String?
+        var rest = Substring(css)
+        while let r = rest.firstRange(of: name) {
+            // A whole property name: preceded by start, ';', '{' or white space, followed by ':'.
+            let before = r.lowerBound == rest.startIndex ? nil : rest[rest.index(before: r.lowerBound)]
+            var after = rest[r.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            rest = rest[r.upperBound...]
+            guard before == nil || before == ";" || before == " " || before == "\t" || before == "\n" || before == "\r" || before == "{",
+                  after.first == ":" else { continue }
+            after = after.dropFirst()
+            let end = after.firstIndex(of: ";") ?? after.endIndex
+            value = after[..<end].trimmingASCIISpaces().trimmingCharacters(in: "\"'")
+        }
+        return value
     }
 
     /// Hidden by CSS, the `hidden` attribute, or a class that hides.

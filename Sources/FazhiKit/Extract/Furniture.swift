@@ -92,7 +92,12 @@ enum FurnitureClassifier {
     private static func starts(_ t: String, _ words: [String]) -> Bool { words.contains(where: t.hasPrefix) }
 
     private static func separators(in t: String) -> Int {
-        t.reduce(0) { $0 + ([">", "»", "＞", "→", "›", "/"].contains($1) ? 1 : 0) }
+        t.unicodeScalars.reduce(0) { n, s in
+            switch s.value {
+            case 0x3E, 0xBB, 0xFF1E, 0x2192, 0x203A, 0x2F: return n + 1  // > » ＞ → › /
+            default: return n
+            }
+        }
     }
 
     /// Characters of print/close/font-size widgets: 【打印本页】【关闭窗口】 字号：大 中 小 ….

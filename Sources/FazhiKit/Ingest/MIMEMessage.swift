@@ -56,6 +56,9 @@ struct MIMEPart {
 enum MHTML {
     /// True when the bytes look like a MIME multipart file rather than HTML.
     static func looks(_ bytes: [UInt8]) -> Bool {
+        // A page starts with markup; a MIME file with a header field name.
+        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
+              (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) else { return false }
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
         guard !head.hasPrefix("<") else { return false }
         return head.contains("mime-version:") && head.contains("multipart/")

@@ -9,23 +9,29 @@ enum HeadingSplitter {
     /// Title, run-on body (nil when the paragraph is all heading) and the evidence used.
     /// - parameter markerLength: characters of the block text taken by the marker.
     static func split(runs: [TextRun], text: String, markerLength: Int) -> (title: String, body: String?, how: Section.TitleSplit) {
-        let chars = Array(text)
-        let afterMarker = String(chars[min(markerLength, chars.count)...])
+        // Offsets are in Unicode scalars (cheap to count; the same as characters for this text).
+        let scalars = text.unicodeScalars
+        let start = scalars.index(scalars.startIndex, offsetBy: markerLength, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let afterMarker = String(scalars[start...])
         if let cut = markupBoundary(runs: runs, markerLength: markerLength) {
-            if cut >= chars.count { return (clean(afterMarker), nil, .wholeParagraph) }
-            let title = String(chars[markerLength..<cut])
-            let body = String(chars[cut...]).trimmingCharacters(in: " \u{3000}")
+            guard let cutIndex = scalars.index(scalars.startIndex, offsetBy: cut, limitedBy: scalars.endIndex), cutIndex < scalars.endIndex else {
+                return (clean(afterMarker), nil, .wholeParagraph)
+            }
+            let title = String(scalars[start..<cutIndex])
+            let body = String(scalars[cutIndex...]).trimmingCharacters(in: " \u{3000}")
             if !clean(title).isEmpty, !body.isEmpty { return (clean(title), body, .markup) }
         }
-        let rest = Array(afterMarker)
-        if let k = rest.firstIndex(where: sentenceEnds.contains) {
+        let rest = scalars[start...]
+        if let k = rest.firstIndex(where: { sentenceEndScalars.contains($0) }) {
             let title = clean(String(rest[..<k]))
-            let body = String(rest[(k + 1)...]).trimmingCharacters(in: " \u{3000}")
+            let body = String(rest[rest.index(after: k)...]).trimmingCharacters(in: " \u{3000}")
             if body.isEmpty { return (title, nil, .wholeParagraph) }
             return (title, body, .punctuation)
         }
         return (clean(afterMarker), nil, .wholeParagraph)
     }
+
+    static let sentenceEndScalars: Set<Unicode.Scalar> = ["。", "！", "？", "；", ";", "!", "?"]
 
     /// The character offset where the leading heading-styled runs end, when the runs show one:
     /// runs that are emphasised (or hold only marker characters) from the start, with at least one
@@ -35,7 +41,7 @@ enum HeadingSplitter {
         var offset = 0
         var sawTitleEmphasis = false
         for run in runs {
-            let length = run.text.count
+            let length = run.text.unicodeScalars.count
             let end = offset + length
             if run.isEmphasised {
                 if end > markerLength { sawTitleEmphasis = true }

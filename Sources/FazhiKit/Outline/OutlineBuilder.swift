@@ -88,13 +88,13 @@ public enum OutlineBuilder {
     static func heading(_ block: Block) -> Heading? {
         let text = block.text
         if let (marker, end) = MarkerParser.parse(text[...]) {
-            let length = text.distance(from: text.startIndex, to: end)
+            let length = text.unicodeScalars.distance(from: text.startIndex, to: end)
             let (title, body, how) = HeadingSplitter.split(runs: block.runs, text: text, markerLength: length)
             guard !title.isEmpty else { return nil }
             return Heading(marker: marker, title: title, body: body, how: how)
         }
         for (lost, style) in [("、", Marker.Style.chinese), ("（）", .chineseParen), ("()", .chineseParen)] where text.hasPrefix(lost) {
-            let (title, body, how) = HeadingSplitter.split(runs: block.runs, text: text, markerLength: lost.count)
+            let (title, body, how) = HeadingSplitter.split(runs: block.runs, text: text, markerLength: lost.unicodeScalars.count)
             // A lost numeral is only restored on a heading-like line, not on a sentence fragment.
             guard !title.isEmpty, title.count <= 40 else { return nil }
             return Heading(marker: nil, lostStyle: style, title: title, body: body, how: how)
