@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "FazhiKitTests",
             dependencies: ["FazhiKit", "CLibXML2"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Snapshots"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -83,7 +83,7 @@ enum MHTML {
         var parts: [ArraySlice<UInt8>] = []
         var start: Int?
         var i = 0
-        while let at = find(delimiter, in: bytes, from: i) {
+        while let at = ByteSearch.find(delimiter, in: bytes, from: i) {
             if let s = start { parts.append(bytes[s..<at]) }
             var next = at + delimiter.count
             while next < bytes.count, bytes[next] != 0x0A { next += 1 }  // rest of the delimiter line
@@ -100,16 +100,6 @@ enum MHTML {
                             location: part.headers["content-location"] ?? top.headers["snapshot-content-location"])
         }
         throw .noHTMLPart
-    }
-
-    private static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, hay.count >= needle.count, from <= hay.count - needle.count else { return nil }
-        var i = from
-        while i <= hay.count - needle.count {
-            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }
 

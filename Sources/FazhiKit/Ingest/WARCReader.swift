@@ -23,13 +23,13 @@ public enum WARCReader {
             guard bytes[i...].starts(with: magic) else {
                 // Skip the blank lines between records; anything else is damage: resynchronise.
                 if bytes[i] == 0x0D || bytes[i] == 0x0A { i += 1; continue }
-                guard let next = find(Array("\nWARC/".utf8), in: bytes, from: i) else { break }
+                guard let next = ByteSearch.find(Array("\nWARC/".utf8), in: bytes, from: i) else { break }
                 out.append(.failure(uri: nil, reason: "WARC: unreadable bytes before record \(index + 1) skipped"))
                 i = next + 1
                 continue
             }
             index += 1
-            guard let headerEnd = find([0x0D, 0x0A, 0x0D, 0x0A], in: bytes, from: i) ?? find([0x0A, 0x0A], in: bytes, from: i) else {
+            guard let headerEnd = ByteSearch.find([0x0D, 0x0A, 0x0D, 0x0A], in: bytes, from: i) ?? ByteSearch.find([0x0A, 0x0A], in: bytes, from: i) else {
                 out.append(.failure(uri: nil, reason: "WARC record \(index): header never ends"))
                 break
             }
@@ -68,7 +68,7 @@ public enum WARCReader {
     }
 
     private static func resync(_ bytes: [UInt8], from: Int) -> Int {
-        guard let next = find(Array("\nWARC/".utf8), in: bytes, from: from) else { return bytes.count }
+        guard let next = ByteSearch.find(Array("\nWARC/".utf8), in: bytes, from: from) else { return bytes.count }
         return next + 1
     }
 
@@ -77,7 +77,7 @@ public enum WARCReader {
         guard block.starts(with: Array("HTTP/".utf8)) else {
             return .failure(uri: uri, reason: "WARC record \(index): response block is not an HTTP response")
         }
-        guard let headerEnd = find([0x0D, 0x0A, 0x0D, 0x0A], in: block, from: block.startIndex) ?? find([0x0A, 0x0A], in: block, from: block.startIndex) else {
+        guard let headerEnd = ByteSearch.find([0x0D, 0x0A, 0x0D, 0x0A], in: block, from: block.startIndex) ?? ByteSearch.find([0x0A, 0x0A], in: block, from: block.startIndex) else {
             return .failure(uri: uri, reason: "WARC record \(index): HTTP header never ends")
         }
         let http = headers(block[block.startIndex..<headerEnd])
@@ -95,7 +95,7 @@ public enum WARCReader {
         var out: [UInt8] = []
         var i = 0
         while i < bytes.count {
-            guard let lineEnd = find([0x0D, 0x0A], in: bytes, from: i) else { break }
+            guard let lineEnd = ByteSearch.find([0x0D, 0x0A], in: bytes, from: i) else { break }
             let sizeText = String(decoding: bytes[i..<lineEnd], as: UTF8.self).split(separator: ";").first.map(String.init) ?? ""
             guard let size = Int(sizeText.trimmingASCIISpaces(), radix: 16), size > 0 else { break }
             let start = lineEnd + 2
@@ -115,19 +115,5 @@ public enum WARCReader {
             if fields[name] == nil { fields[name] = String(line[line.index(after: colon)...]).trimmingASCIISpaces() }
         }
         return fields
-    }
-
-    static func find<C: RandomAccessCollection>(_ needle: [UInt8], in hay: C, from: C.Index) -> C.Index? where C.Element == UInt8, C.Index == Int {
-        guard !needle.isEmpty, hay.endIndex - from >= needle.count else { return nil }
-        var i = from
-        while i <= hay.endIndex - needle.count {
-            if hay[i] == needle[0] {
-                var k = 1
-                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
     }
 }
