@@ -1,0 +1,2 @@
+// Header-only module: LLVMFuzzerRunDriver comes from libFuzzer.
+#include "FuzzDriver.h"
