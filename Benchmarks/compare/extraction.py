@@ -60,8 +60,9 @@ def pinned(name: str) -> str:
     return name
 
 
-def bootstrap() -> None:
-    """Create the venv, install the pins (once per requirements.txt content), re-exec inside it."""
+def bootstrap(script: Path | None = None) -> None:
+    """Create the venv, install the pins (once per requirements.txt content), re-exec `script`
+    (default: this file) inside it. speed.py reuses this with its own path."""
     py = VENV / "bin" / "python"
     if not py.exists():
         print(f"creating {VENV}", flush=True)
@@ -79,7 +80,7 @@ def bootstrap() -> None:
                 if subprocess.run(pip + ["-c", str(REQUIREMENTS), pinned(name)]).returncode != 0:
                     failed.append(name)
         stamp.write_text(digest + "\n" + json.dumps({"failed": failed}) + "\n")
-    os.execv(str(py), [str(py), str(Path(__file__).resolve())] + sys.argv[1:])
+    os.execv(str(py), [str(py), str((script or Path(__file__)).resolve())] + sys.argv[1:])
 
 
 def install_failures() -> list[str]:
