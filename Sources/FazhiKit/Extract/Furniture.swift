@@ -88,8 +88,6 @@ enum FurnitureClassifier {
         }
     }
 
-    private static func has(_ t: String, _ words: [String]) -> Bool { words.contains(where: t.contains) }
-    private static func starts(_ t: String, _ words: [String]) -> Bool { words.contains(where: t.hasPrefix) }
 
     private static func separators(in t: String) -> Int {
         t.unicodeScalars.reduce(0) { n, s in
