@@ -4,6 +4,14 @@ struct ItemLocator {
     let outline: Outline
     /// The report year N (for `{next}` = N+1, `{year}` = N).
     let year: Int?
+    /// Every section, depth first (flattened once, not once per item).
+    let sections: [Section]
+
+    init(outline: Outline, year: Int?) {
+        self.outline = outline
+        self.year = year
+        sections = outline.allSections
+    }
 
     struct Found {
         var verdict: ItemVerdict
@@ -16,7 +24,6 @@ struct ItemLocator {
     }
 
     func locate(_ item: Profile.Item) -> Found {
-        let sections = outline.allSections
         let headingGroups = expand(item.heading)
         if !headingGroups.isEmpty {
             let candidates = sections.filter { item.headingLevel == nil || $0.level == item.headingLevel }
@@ -50,7 +57,7 @@ struct ItemLocator {
     /// Paragraphs that are not a heading's run-on body, with their section path.
     private func unheadedParagraphs() -> [(String, String?)] {
         var out = outline.preamble.map { ($0, String?.none) }
-        for s in outline.allSections {
+        for s in sections {
             let runOn = s.titleSplit != .wholeParagraph && !s.body.isEmpty
             out += s.body.dropFirst(runOn ? 1 : 0).map { ($0, s.path) }
         }
@@ -59,7 +66,7 @@ struct ItemLocator {
 
     /// Every paragraph in document order with its section path (nil: preamble).
     private func allParagraphs() -> [(String, String?)] {
-        outline.preamble.map { ($0, String?.none) } + outline.allSections.flatMap { s in s.body.map { ($0, s.path) } }
+        outline.preamble.map { ($0, String?.none) } + sections.flatMap { s in s.body.map { ($0, s.path) } }
     }
 
     private func expand(_ groups: [[String]]) -> [[String]] {
