@@ -89,11 +89,6 @@ struct ContentLocator {
 
     /// True when `element` is `ancestor` or inside it.
     func isInside(_ element: Int32, _ ancestor: Int32) -> Bool {
-        var e = element
-        while e >= 0 {
-            if e == ancestor { return true }
-            e = tree.nodes[Int(e)].parent
-        }
-        return false
+        ancestor <= element && Int(element) < tree.subtreeEnd(of: Int(ancestor))
     }
 }

@@ -35,9 +35,10 @@ public enum Extractor {
 
         let locator = ContentLocator(tree: tree, blocks: blocks, furniture: furniture)
         let (container, totalProse) = locator.locate()
-        let range = blocks.indices.filter { locator.isInside(blocks[$0].element, container) }
-        var lo = range.first ?? blocks.count
-        var hi = range.last ?? (blocks.count - 1)
+        // Blocks are in document order: the container's blocks are one contiguous run.
+        let end = Int32(tree.subtreeEnd(of: Int(container)))
+        var lo = blocks.firstIndex { $0.element >= container && $0.element < end } ?? blocks.count
+        var hi = blocks.lastIndex { $0.element >= container && $0.element < end } ?? (blocks.count - 1)
         // Headings and the addressee that sit just outside the container still belong to the report
         // (a short page whose only prose paragraph is the container, a heading in its own cell).
         while lo > 0, lo <= blocks.count, furniture[lo - 1] == nil, BodyAssembler.isHeadingOrAddressee(blocks[lo - 1]) { lo -= 1 }
@@ -50,7 +51,7 @@ public enum Extractor {
         let titleRange = titleFinder.find(bodyStart: lo)
         let titleIndex = titleRange?.upperBound
 
-        var body = BodyAssembler(tree: tree, blocks: blocks, furniture: furniture, locator: locator, container: container)
+        var body = BodyAssembler(tree: tree, blocks: blocks, furniture: furniture, container: container)
         body.collect(from: titleIndex.map { max($0 + 1, lo) } ?? lo, through: hi, titleText: titleRange.map { r in r.map { blocks[$0].text }.joined() })
         body.extend(after: hi)
 
@@ -73,7 +74,6 @@ struct BodyAssembler {
     let tree: HTMLTree
     let blocks: [Block]
     let furniture: [Furniture?]
-    let locator: ContentLocator
     let container: Int32
     var output: [Block] = []
     var attachments: [Attachment] = []
@@ -81,11 +81,10 @@ struct BodyAssembler {
     /// Data-table verdicts by table element (a table is judged once, not once per cell).
     private var tableVerdicts: [Int32: Bool] = [:]
 
-    init(tree: HTMLTree, blocks: [Block], furniture: [Furniture?], locator: ContentLocator, container: Int32) {
+    init(tree: HTMLTree, blocks: [Block], furniture: [Furniture?], container: Int32) {
         self.tree = tree
         self.blocks = blocks
         self.furniture = furniture
-        self.locator = locator
         self.container = container
     }
 

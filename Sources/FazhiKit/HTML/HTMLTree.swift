@@ -39,6 +39,18 @@ public struct HTMLTree: Sendable {
         nodes = [Node(kind: .document, name: "", text: "", attributes: [], parent: -1, depth: 0)]
     }
 
+    /// The end of the subtree at `index`: nodes are stored in document order, so the subtree is
+    /// `index..<subtreeEnd(of: index)` and "is inside" is an interval test, not an ancestor walk.
+    public func subtreeEnd(of index: Int) -> Int {
+        var i = index
+        while i >= 0 {
+            let next = nodes[i].nextSibling
+            if next >= 0 { return Int(next) }
+            i = Int(nodes[i].parent)
+        }
+        return nodes.count
+    }
+
     /// The indices of the children of node `index`, in order.
     public func children(of index: Int) -> ChildIndices {
         ChildIndices(tree: self, first: nodes[index].firstChild)

@@ -112,7 +112,7 @@ enum SignatureReader {
         // "重庆市某某委员会 2021年5月31日" in one line, or a date line after an issuer line.
         guard last.count <= 50, !last.contains("。"), let date = DateScanner.firstDate(in: last),
               MarkerParser.parse(last[...]) == nil else { return (nil, nil) }
-        let beforeDate = dateRemoved(from: last)
+        let beforeDate = DateScanner.removingFirstDate(from: last)
         if !beforeDate.isEmpty {
             guard beforeDate.count <= 40, looksLikeIssuer(beforeDate) else { return (nil, nil) }
             return (Signature(issuer: beforeDate, date: date.description), lastIndex)
@@ -130,7 +130,7 @@ enum SignatureReader {
     static func readCoverLetter(_ lines: [String]) -> (Signature, Range<Int>)? {
         for i in lines.indices.dropFirst() {
             let compact = TitleFinder.compact(lines[i])
-            guard compact.count <= 16, let date = DateScanner.firstDate(in: compact), dateRemoved(from: compact).isEmpty else { continue }
+            guard compact.count <= 16, let date = DateScanner.firstDate(in: compact), DateScanner.removingFirstDate(from: compact).isEmpty else { continue }
             let issuer = TitleFinder.compact(lines[i - 1])
             if looksLikeIssuer(issuer) {
                 return (Signature(issuer: lines[i - 1].trimmingCharacters(in: " \u{3000}"), date: date.description), (i - 1)..<(i + 1))
@@ -145,8 +145,4 @@ enum SignatureReader {
         return DateScanner.firstDate(in: compact) == nil
     }
 
-    /// The text with its date (Arabic or Chinese numerals) removed.
-    static func dateRemoved(from compact: String) -> String {
-        DateScanner.removingFirstDate(from: compact)
-    }
 }
