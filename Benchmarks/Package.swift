@@ -27,6 +27,12 @@ let package = Package(
             dependencies: [.product(name: "FazhiKit", package: "fazhi")],
             path: "Sources/fazhi-floor"
         ),
+        // Where one core's time goes, stage by stage, over a page set.
+        .executableTarget(
+            name: "fazhi-stages",
+            dependencies: [.product(name: "FazhiKit", package: "fazhi")],
+            path: "Sources/fazhi-stages"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

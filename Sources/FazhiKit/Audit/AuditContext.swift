@@ -177,12 +177,12 @@ struct AuditContext {
 
     /// Four-digit years written as `YYYY年`.
     static func years(in text: String) -> [Int] {
-        let chars = Array(text)
+        let chars = Array(text.unicodeScalars)
         var out: [Int] = []
         var i = 0
         while i + 4 < chars.count {
-            if (i == 0 || !chars[i - 1].isNumber), chars[i...(i + 3)].allSatisfy({ $0.isASCII && $0.isNumber }), chars[i + 4] == "年",
-               let y = Int(String(chars[i...(i + 3)])) {
+            if (i == 0 || chars[i - 1].properties.numericType == nil), chars[i...(i + 3)].allSatisfy({ $0.isASCII && $0.properties.numericType != nil }),
+               chars[i + 4] == "年", let y = Int(String(String.UnicodeScalarView(chars[i...(i + 3)]))) {
                 out.append(y)
                 i += 5
             } else {
@@ -206,7 +206,7 @@ struct AuditContext {
         let f = found(id)
         guard f.verdict.present else { return }
         let text = f.section.map { s in (s.body + s.children.map(\.fullText)).joined(separator: "\n") } ?? f.text
-        let units = (rule.params["units"]?.list ?? []).sorted { $0.count > $1.count }
+        let units = (rule.params["units"]?.list ?? []).sorted { $0.scalarCount > $1.scalarCount }
         if !FigureScanner.hasFigure(text, units: units) { emit(rule, section: f.verdict.section, quote: f.verdict.quote) }
     }
 
@@ -233,22 +233,24 @@ struct AuditContext {
 
 /// Finds numbers followed by a unit (23件, 1.5万元, 三次, 98%): the figures an auditor looks for.
 enum FigureScanner {
-    static let chineseNumerals: Set<Character> = ["零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "两", "亿"]
+    static let chineseNumerals: Set<Unicode.Scalar> = ["零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "两", "亿"]
 
     static func hasFigure(_ text: String, units: [String]) -> Bool {
-        let chars = Array(text)
+        // Unicode scalars, not Characters: the text is Chinese prose, and this runs on every report.
+        let chars = Array(text.unicodeScalars)
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            let arabic = c.isASCII && c.isNumber || ("０"..."９").contains(c)
+            let arabic = c.isASCII && c.properties.numericType != nil || ("０"..."９").contains(c)
             guard arabic || chineseNumerals.contains(c) else { i += 1; continue }
             var j = i + 1
             if arabic {
-                while j < chars.count, chars[j].isNumber || chars[j] == "." || chars[j] == "," { j += 1 }
+                while j < chars.count, chars[j].properties.numericType != nil || chars[j] == "." || chars[j] == "," { j += 1 }
             } else {
                 while j < chars.count, chineseNumerals.contains(chars[j]) { j += 1 }
             }
-            let rest = String(chars[j..<min(chars.count, j + 3)])
+            var rest = ""
+            rest.unicodeScalars.append(contentsOf: chars[j..<min(chars.count, j + 3)])
             if units.contains(where: rest.hasPrefix) { return true }
             i = j
         }

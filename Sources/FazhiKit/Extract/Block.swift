@@ -35,7 +35,7 @@ public struct Block: Sendable, Hashable {
                 tag: String = "p", element: Int32 = -1, linkCharacters: Int = 0, hrefs: [String] = []) {
         self.kind = kind
         self.text = text
-        self.length = text.unicodeScalars.count
+        self.length = text.scalarCount
         self.runs = runs
         self.rows = rows
         self.align = align

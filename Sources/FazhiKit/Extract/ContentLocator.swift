@@ -48,7 +48,7 @@ struct ContentLocator {
             // one long <p> still keeps its short neighbours.
             if Self.paragraphTags.contains(tree.nodes[child].name) { break }
             current = Int32(child)
-            if BlockBuilder.blockTags.contains(tree.nodes[child].name) { container = current }
+            if tree.nodes[child].tag.isBlock { container = current }
         }
         return (container, total)
     }
@@ -67,7 +67,7 @@ struct ContentLocator {
         for i in attachments.dropFirst() {
             while !isInside(blocks[i].element, common) { common = tree.nodes[Int(common)].parent }
         }
-        while common > 0, !BlockBuilder.blockTags.contains(tree.nodes[Int(common)].name) { common = tree.nodes[Int(common)].parent }
+        while common > 0, !tree.nodes[Int(common)].tag.isBlock { common = tree.nodes[Int(common)].parent }
         return common
     }
 
@@ -79,7 +79,7 @@ struct ContentLocator {
             if let id = node.attribute("id") { names.append(Substring(id)) }
             if let c = node.attribute("class") { names += c.split(separator: " ") }
             for name in names {
-                guard let rank = Self.knownContainers.firstIndex(of: String(name).localizedLowercaseASCII) else { continue }
+                guard let rank = Self.knownContainers.firstIndex(of: String(name).asciiLowercased) else { continue }
                 if best == nil || rank < best!.rank { best = (rank, Int32(i)) }
             }
             if best?.rank == 0 { break }

@@ -41,7 +41,7 @@ enum DetailFieldReader {
             guard blocks[i].length <= 200, let first = blocks[i].text.unicodeScalars.first(where: { !TextNormalizer.isEdgeSpace($0) }),
                   firstScalars.contains(first) else { i += 1; continue }
             let compact = compactText(blocks[i].text)
-            guard compact.count <= 160, let (label, field) = label(in: compact) else { i += 1; continue }
+            guard compact.scalarCount <= 160, let (label, field) = label(in: compact) else { i += 1; continue }
             used.insert(i)
             var value = valueAfterLabel(blocks[i].text, label: label)
             if value.isEmpty, i + 1 < blocks.count {
@@ -49,7 +49,7 @@ enum DetailFieldReader {
                 // The value is the next cell of the same row (`<td>label</td><td>value</td>`, `<dt>`/`<dd>`),
                 // never a block from another part of the page (an empty 文号 field before the title).
                 let sameRow = tree.nodes[Int(blocks[i].element)].parent == tree.nodes[Int(blocks[i + 1].element)].parent
-                if sameRow, self.label(in: next) == nil, next.count <= 200, blocks[i + 1].kind != .heading {
+                if sameRow, self.label(in: next) == nil, next.scalarCount <= 200, blocks[i + 1].kind != .heading {
                     value = blocks[i + 1].text
                     used.insert(i + 1)
                     i += 1
@@ -63,11 +63,26 @@ enum DetailFieldReader {
         return (fields, used)
     }
 
+    /// The text without any white space or zero-width character (``TextNormalizer/isEdgeSpace(_:)``).
     static func compactText(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: TextNormalizer.isEdgeSpace) else { return text }
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars where !TextNormalizer.isEdgeSpace(s) { out.append(s) }
-        return String(out)
+        var text = text
+        return text.withUTF8 { b -> String in
+            var out: [UInt8] = []
+            var copied = 0  // bytes before this offset are already in `out` (or nothing was dropped yet)
+            var i = 0
+            while i < b.count {
+                let (value, length) = TextNormalizer.decode(b, at: i)
+                if TextNormalizer.isEdgeSpaceValue(value) {
+                    if out.isEmpty { out.reserveCapacity(b.count) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
+                    copied = i + length
+                }
+                i += length
+            }
+            if copied == 0 { return String(decoding: b, as: UTF8.self) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied...]))
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// The text after `label` and its colon, in the original spacing, trimmed.

@@ -16,14 +16,14 @@ struct PageHead {
             case .element:
                 switch node.name {
                 case "meta":
-                    guard let key = (node.attribute("name") ?? node.attribute("property"))?.localizedLowercaseASCII,
+                    guard let key = (node.attribute("name") ?? node.attribute("property"))?.asciiLowercased,
                           let content = node.attribute("content") else { continue }
                     if meta[key] == nil { meta[key] = content.trimmingCharacters(in: " \t\r\n\u{3000}\u{A0}") }
                 case "title" where title == nil:
                     let t = TextNormalizer.normalize(tree.textContent(of: index))
                     if !t.isEmpty { title = t }
                 case "link" where canonical == nil:
-                    if node.attribute("rel")?.localizedLowercaseASCII == "canonical", let href = node.attribute("href"), !href.isEmpty {
+                    if node.attribute("rel")?.asciiLowercased == "canonical", let href = node.attribute("href"), !href.isEmpty {
                         canonical = href.trimmingASCIISpaces()
                     }
                 default: continue
@@ -42,7 +42,7 @@ struct PageHead {
 
     /// A meta value by case-insensitive name, nil when missing or blank.
     func value(_ name: String) -> String? {
-        guard let v = meta[name.localizedLowercaseASCII], !v.isEmpty else { return nil }
+        guard let v = meta[name.asciiLowercased], !v.isEmpty else { return nil }
         return v
     }
 }

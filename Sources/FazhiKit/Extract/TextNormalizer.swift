@@ -27,19 +27,18 @@ enum TextNormalizer {
     /// segment-break transformation), so "2020年<newline>我委" reads "2020年我委". Wide spaces at the
     /// block's edges are trimmed; runs left empty are dropped. Works on UTF-8 bytes (hot path).
     static func normalizeRuns(_ runs: [TextRun]) -> [TextRun] {
-        var out: [TextRun] = []
-        out.reserveCapacity(runs.count)
-        var buffers: [[UInt8]] = []
-        buffers.reserveCapacity(runs.count)
+        // Every run's cleaned bytes go into one buffer; `ends[k]` is where run k's bytes end.
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(runs.count)
         var pendingSpace = false
         var pendingBreak = false
         var previous: UInt32 = 0
         var started = false
         for run in runs {
-            var bytes: [UInt8] = []
             var text = run.text
             text.withUTF8 { utf8 in
-                bytes.reserveCapacity(utf8.count)
+                if bytes.capacity - bytes.count < utf8.count { bytes.reserveCapacity(bytes.count + utf8.count + 16) }
                 var i = 0
                 let n = utf8.count
                 while i < n {
@@ -55,45 +54,46 @@ enum TextNormalizer {
                         }
                         pendingSpace = false
                         pendingBreak = false
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
+                        if length == 1 { bytes.append(utf8[i]) } else {
+                            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
+                        }
                         previous = value
                         started = true
                     }
                     i += length
                 }
             }
-            if !bytes.isEmpty {
-                out.append(run)
-                buffers.append(bytes)
-            }
+            ends.append(bytes.count)
         }
         // Trim wide spaces (U+3000, NBSP, en/em spaces) at both edges of the block.
-        while let first = buffers.first {
-            var i = 0
-            while i < first.count {
-                let (value, length) = first.withUnsafeBufferPointer { decode($0, at: i) }
+        return bytes.withUnsafeBufferPointer { b -> [TextRun] in
+            var lo = 0
+            while lo < b.count {
+                let (value, length) = decode(b, at: lo)
                 guard isEdgeSpaceValue(value) else { break }
-                i += length
+                lo += length
             }
-            if i == first.count { buffers.removeFirst(); out.removeFirst(); continue }
-            if i > 0 { buffers[0].removeFirst(i) }
-            break
-        }
-        while let last = buffers.last {
-            var end = last.count
-            while end > 0 {
-                var start = end - 1
-                while start > 0, last[start] & 0xC0 == 0x80 { start -= 1 }
-                let (value, _) = last.withUnsafeBufferPointer { decode($0, at: start) }
+            var hi = b.count
+            while hi > lo {
+                var start = hi - 1
+                while start > lo, b[start] & 0xC0 == 0x80 { start -= 1 }
+                let (value, _) = decode(b, at: start)
                 guard isEdgeSpaceValue(value) else { break }
-                end = start
+                hi = start
             }
-            if end == 0 { buffers.removeLast(); out.removeLast(); continue }
-            if end < last.count { buffers[buffers.count - 1].removeSubrange(end...) }
-            break
+            var out: [TextRun] = []
+            var begin = 0
+            for (k, run) in runs.enumerated() {
+                let from = max(begin, lo)
+                let to = min(ends[k], hi)
+                begin = ends[k]
+                guard from < to else { continue }
+                var cleaned = run
+                cleaned.text = String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
+                out.append(cleaned)
+            }
+            return out
         }
-        for i in out.indices { out[i].text = String(decoding: buffers[i], as: UTF8.self) }
-        return out
     }
 
     /// The scalar value and byte length of the UTF-8 sequence at `i` (input is valid UTF-8).

@@ -38,26 +38,30 @@ public enum FontClass: String, Sendable, Hashable, Codable {
         let f = family.trimmingCharacters(in: " \"'")
         if f.isEmpty { return nil }
         if f.contains("标宋") || f.contains("小标宋") { return .biaosong }
-        if f.contains("黑") || f.localizedLowercaseASCII.contains("simhei") || f.localizedLowercaseASCII.contains("heiti") { return .hei }
-        if f.contains("楷") || f.localizedLowercaseASCII.contains("kaiti") { return .kai }
-        if f.contains("仿宋") || f.localizedLowercaseASCII.contains("fangsong") { return .fangsong }
-        if f.contains("宋") || f.localizedLowercaseASCII.contains("simsun") || f.localizedLowercaseASCII.contains("songti") { return .song }
+        let latin = f.asciiLowercased
+        if f.contains("黑") || latin.contains("simhei") || latin.contains("heiti") { return .hei }
+        if f.contains("楷") || latin.contains("kaiti") { return .kai }
+        if f.contains("仿宋") || latin.contains("fangsong") { return .fangsong }
+        if f.contains("宋") || latin.contains("simsun") || latin.contains("songti") { return .song }
         return .other
     }
 }
 
 extension String {
-    /// ASCII-only lower-casing (cheap, locale-free).
-    var localizedLowercaseASCII: String {
-        String(decoding: utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    /// ASCII-only lower-casing (cheap, locale-free); the string itself when it has no upper case.
+    var asciiLowercased: String {
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+        return String(decoding: utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
-    /// The string without leading and trailing characters from `set`.
+    /// The string without leading and trailing scalars from `set` (a handful of spaces and marks).
     func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
-        return String(s)
+        let scalars = unicodeScalars
+        let trimmed = set.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+              trimmed.contains(first) || trimmed.contains(last) else { return self }
+        guard let start = scalars.firstIndex(where: { !trimmed.contains($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !trimmed.contains($0) })!
+        return String(scalars[start...end])
     }
 }

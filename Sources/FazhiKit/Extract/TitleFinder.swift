@@ -68,9 +68,10 @@ struct TitleFinder {
 
     private func matches(_ i: Int, _ candidates: [String]) -> Bool {
         let text = Self.compact(blocks[i].text)
-        guard text.count >= 4, blocks[i].linkDensity < 0.5, furniture[i] != .breadcrumb else { return false }
+        let length = text.scalarCount
+        guard length >= 4, blocks[i].linkDensity < 0.5, furniture[i] != .breadcrumb else { return false }
         return candidates.contains { c in
-            c == text || (text.count >= 8 && (c.hasPrefix(text) || text.hasPrefix(c) || c.hasSuffix(text)) && text.count * 10 >= c.count * 4)
+            c == text || (length >= 8 && (c.hasPrefix(text) || text.hasPrefix(c) || c.hasSuffix(text)) && length * 10 >= c.scalarCount * 4)
         }
     }
 
@@ -79,7 +80,7 @@ struct TitleFinder {
         var steps = 0
         while e > 0, steps < 3 {
             let node = tree.nodes[Int(e)]
-            let tokens = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).localizedLowercaseASCII
+            let tokens = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).asciiLowercased
             if tokens.contains("title") || tokens.contains("tit") || tokens.contains("bt") || tokens.contains("headline") { return true }
             e = node.parent
             steps += 1

@@ -139,7 +139,8 @@ public final class HTMLDocument {
                 attributes.append(HTMLAttribute(name: name, value: value))
             }
             let name = node.pointee.name.map { String(cString: $0) } ?? ""
-            return HTMLTree.Node(kind: .element, name: name, text: "", attributes: attributes, parent: parent, depth: depth)
+            return HTMLTree.Node(kind: .element, name: name, tag: HTMLTag(name: name), text: "", attributes: attributes,
+                                 parent: parent, depth: depth)
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             let text = node.pointee.content.map { String(cString: $0) } ?? ""
             return HTMLTree.Node(kind: .text, name: "", text: text, attributes: [], parent: parent, depth: depth)

@@ -14,6 +14,8 @@ public struct HTMLTree: Sendable {
         public var kind: Kind
         /// The lower-case tag name of an element; empty for other nodes.
         public var name: String
+        /// The tag's code (`.other` for names the pipeline does not test, and for non-elements).
+        public var tag: HTMLTag = .other
         /// The text of a text or comment node; empty for elements.
         public var text: String
         /// The element's attributes in source order.

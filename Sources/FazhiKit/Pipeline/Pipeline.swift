@@ -5,6 +5,13 @@ public enum Pipeline {
         public var article: Article
         public var outline: Outline
         public var audit: AuditReport?
+
+        /// Bundles the stages' results.
+        public init(article: Article, outline: Outline, audit: AuditReport?) {
+            self.article = article
+            self.outline = outline
+            self.audit = audit
+        }
     }
 
     /// Reads `path` and runs every stage; `auditor` nil skips the audit.

@@ -63,3 +63,15 @@ public enum FastText {
         }
     }
 }
+
+extension String {
+    /// The number of Unicode scalars, counted on the UTF-8 bytes (no Character or index walk).
+    var scalarCount: Int {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+    }
+}
