@@ -24,9 +24,11 @@ enum DetailFieldReader {
     /// The label a compact (space-free) block text starts with, if it reads `label：…` or is the label alone.
     static func label(in compact: String) -> (String, Field)? {
         guard let first = compact.unicodeScalars.first, firstScalars.contains(first) else { return nil }
-        for (label, field) in labels where compact.hasPrefix(label) {
-            let rest = compact.dropFirst(label.count)
-            if rest.isEmpty || rest.first == "：" || rest.first == ":" { return (label, field) }
+        let bytes = compact.utf8
+        for (label, field) in labels where bytes.starts(with: label.utf8) {
+            let rest = bytes.dropFirst(label.utf8.count)
+            // Followed by nothing, "：" (EF BC 9A) or ":".
+            if rest.isEmpty || rest.starts(with: "：".utf8) || rest.first == UInt8(ascii: ":") { return (label, field) }
         }
         return nil
     }
@@ -71,12 +73,11 @@ enum DetailFieldReader {
             var copied = 0  // bytes before this offset are already in `out` (or nothing was dropped yet)
             var i = 0
             while i < b.count {
-                let (value, length) = TextNormalizer.decode(b, at: i)
-                if TextNormalizer.isEdgeSpaceValue(value) {
-                    if out.isEmpty { out.reserveCapacity(b.count) }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
-                    copied = i + length
-                }
+                let length = TextNormalizer.edgeSpaceLength(b, at: i)
+                guard length > 0 else { i += 1; continue }
+                if out.isEmpty { out.reserveCapacity(b.count) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
+                copied = i + length
                 i += length
             }
             if copied == 0 { return String(decoding: b, as: UTF8.self) }

@@ -57,7 +57,16 @@ enum FurnitureClassifier {
         if block.hrefs.contains(where: isDocumentLink) { return true }
         let text = block.text.unicodeScalars.drop(while: TextNormalizer.isEdgeSpace)
         if text.starts(with: "附件".unicodeScalars) || text.starts(with: "相关附件".unicodeScalars) { return true }
-        return hasDocumentSuffix(Substring(block.text).trimmingASCIISpaces())
+        // The text's end without trailing ASCII white space, on its UTF-8 bytes.
+        let utf8 = block.text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let before = utf8.index(before: end)
+            let c = utf8[before]
+            guard c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D else { break }
+            end = before
+        }
+        return hasDocumentSuffix(utf8[..<end])
     }
 
     static let documentSuffixes = [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip", ".rar", ".et", ".txt"]

@@ -113,13 +113,15 @@ public final class HTMLDocument {
     private static let kept: [String] = ["class", "id", "style", "align", "hidden", "aria-hidden", "href", "face", "name",
                                           "content", "property", "rel", "http-equiv", "charset", "title", "src"]
 
+    private static let keptTable = PackedName.Table(kept.map { ($0, $0) })
+
     /// The lower-case name of a kept attribute, or nil.
     private static func keptAttribute(_ raw: UnsafePointer<xmlChar>) -> String? {
-        let name = String(cString: raw)
-        if kept.contains(name) { return name }
-        let lower = name.lowercased()
-        return kept.contains(lower) ? lower : nil
+        keptTable.lookup(raw)
     }
+
+    /// Known element names with their codes and the name strings made once.
+    private static let tagTable = PackedName.Table(HTMLTag.allCases.filter { $0 != .other }.map { ("\($0)", ($0, "\($0)")) })
 
     private static func record(_ node: xmlNodePtr, parent: Int32, depth: Int32) -> HTMLTree.Node? {
         switch node.pointee.type {
@@ -138,9 +140,12 @@ public final class HTMLDocument {
                 }
                 attributes.append(HTMLAttribute(name: name, value: value))
             }
-            let name = node.pointee.name.map { String(cString: $0) } ?? ""
-            return HTMLTree.Node(kind: .element, name: name, tag: HTMLTag(name: name), text: "", attributes: attributes,
-                                 parent: parent, depth: depth)
+            var name = ""
+            var tag = HTMLTag.other
+            if let raw = node.pointee.name {
+                if let known = tagTable.lookup(raw) { (tag, name) = known } else { name = String(cString: raw) }
+            }
+            return HTMLTree.Node(kind: .element, name: name, tag: tag, text: "", attributes: attributes, parent: parent, depth: depth)
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             let text = node.pointee.content.map { String(cString: $0) } ?? ""
             return HTMLTree.Node(kind: .text, name: "", text: text, attributes: [], parent: parent, depth: depth)

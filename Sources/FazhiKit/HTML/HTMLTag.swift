@@ -13,14 +13,6 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
     // Inline elements with a meaning for the pipeline.
     case br, a, b, strong, font, span
 
-    /// The code of a lower-case element name.
-    public init(name: String) {
-        self = Self.byName[name] ?? .other
-    }
-
-    private static let byName: [String: HTMLTag] = Dictionary(
-        uniqueKeysWithValues: allCases.filter { $0 != .other }.map { ("\($0)", $0) })
-
     /// Starts a block: a line of text never runs across its boundary.
     public var isBlock: Bool { rawValue >= Self.html.rawValue && rawValue <= Self.legend.rawValue }
 
