@@ -29,10 +29,12 @@ struct BlockBuilder {
         var blockStyle = Style()
         var styles: [Style] = [Style()]
         var owners: [Int32] = [Int32(root)]
+        var normalizer = RunNormalizer()
 
         func flush() {
+            guard !runs.isEmpty else { hrefs.removeAll(); return }
             defer { runs.removeAll(keepingCapacity: true); hrefs.removeAll() }
-            let cleaned = TextNormalizer.normalizeRuns(runs)
+            let cleaned = normalizer.normalize(runs)
             guard !cleaned.isEmpty else { return }
             let owner = owners[owners.count - 1]
             let tag = nodes[Int(owner)].tag

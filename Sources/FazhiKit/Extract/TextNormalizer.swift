@@ -27,73 +27,8 @@ enum TextNormalizer {
     /// segment-break transformation), so "2020年<newline>我委" reads "2020年我委". Wide spaces at the
     /// block's edges are trimmed; runs left empty are dropped. Works on UTF-8 bytes (hot path).
     static func normalizeRuns(_ runs: [TextRun]) -> [TextRun] {
-        // Every run's cleaned bytes go into one buffer; `ends[k]` is where run k's bytes end.
-        var bytes: [UInt8] = []
-        var ends: [Int] = []
-        ends.reserveCapacity(runs.count)
-        var pendingSpace = false
-        var pendingBreak = false
-        var previous: UInt32 = 0
-        var started = false
-        for run in runs {
-            var text = run.text
-            text.withUTF8 { utf8 in
-                if bytes.capacity - bytes.count < utf8.count { bytes.reserveCapacity(bytes.count + utf8.count + 16) }
-                var i = 0
-                let n = utf8.count
-                while i < n {
-                    let (value, length) = decode(utf8, at: i)
-                    switch value {
-                    case 0x0A, 0x0D: pendingBreak = true
-                    case 0x09, 0x0B, 0x0C, 0x20, 0xA0: pendingSpace = true
-                    case 0x200B, 0xFEFF, 0x200C, 0x200D, 0x2060, 0xFFFE: break
-                    default:
-                        if (pendingSpace || pendingBreak) && started {
-                            let bothWide = isWide(previous) && isWide(value)
-                            if pendingSpace && !pendingBreak || !bothWide { bytes.append(0x20) }
-                        }
-                        pendingSpace = false
-                        pendingBreak = false
-                        if length == 1 { bytes.append(utf8[i]) } else {
-                            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
-                        }
-                        previous = value
-                        started = true
-                    }
-                    i += length
-                }
-            }
-            ends.append(bytes.count)
-        }
-        // Trim wide spaces (U+3000, NBSP, en/em spaces) at both edges of the block.
-        return bytes.withUnsafeBufferPointer { b -> [TextRun] in
-            var lo = 0
-            while lo < b.count {
-                let (value, length) = decode(b, at: lo)
-                guard isEdgeSpaceValue(value) else { break }
-                lo += length
-            }
-            var hi = b.count
-            while hi > lo {
-                var start = hi - 1
-                while start > lo, b[start] & 0xC0 == 0x80 { start -= 1 }
-                let (value, _) = decode(b, at: start)
-                guard isEdgeSpaceValue(value) else { break }
-                hi = start
-            }
-            var out: [TextRun] = []
-            var begin = 0
-            for (k, run) in runs.enumerated() {
-                let from = max(begin, lo)
-                let to = min(ends[k], hi)
-                begin = ends[k]
-                guard from < to else { continue }
-                var cleaned = run
-                cleaned.text = String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
-                out.append(cleaned)
-            }
-            return out
-        }
+        var normalizer = RunNormalizer()
+        return normalizer.normalize(runs)
     }
 
     /// The scalar value and byte length of the UTF-8 sequence at `i` (input is valid UTF-8).
@@ -136,6 +71,36 @@ enum TextNormalizer {
     @inline(__always)
     static func isWide(_ v: UInt32) -> Bool {
         v >= 0x2E80 && v <= 0xFFEF && !(0xD800...0xDFFF).contains(v) || v >= 0x20000
+    }
+
+    /// What a byte of a block's text is, for white-space collapsing.
+    enum ByteClass {
+        case ordinary, space, lineBreak, invisible
+    }
+
+    /// The class and length of the character at byte `i`: collapsible spaces, line breaks and the
+    /// zero-width characters that are dropped are recognised by their lead byte; anything else is
+    /// ordinary text.
+    @inline(__always)
+    static func classify(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (ByteClass, Int) {
+        let c = b[i]
+        switch c {
+        case 0x0A, 0x0D: return (.lineBreak, 1)
+        case 0x09, 0x0B, 0x0C, 0x20: return (.space, 1)
+        case 0x00..<0x80: return (.ordinary, 1)
+        case 0xC2: return (i + 1 < b.count && b[i + 1] == 0xA0 ? .space : .ordinary, 2)
+        case 0xE2, 0xEF:
+            guard i + 2 < b.count else { return (.ordinary, 3) }
+            let value = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            switch value {
+            case 0x200B, 0xFEFF, 0x200C, 0x200D, 0x2060, 0xFFFE: return (.invisible, 3)
+            default: return (.ordinary, 3)
+            }
+        case 0xC0..<0xE0: return (.ordinary, 2)
+        case 0xE0..<0xF0: return (.ordinary, 3)
+        case 0xF0...: return (.ordinary, 4)
+        default: return (.ordinary, 1)
+        }
     }
 
     /// One string normalised the same way (for metadata values and table cells).
