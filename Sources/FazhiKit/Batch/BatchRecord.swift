@@ -68,12 +68,12 @@ extension CheckRecord: Equatable {
 /// journal and every output.
 public struct EncodedRecord: Sendable {
     public var record: BatchRecord
-    /// The record as one line of JSON (sorted keys, no line breaks).
+    /// The record as one line of JSON (sorted keys, no line breaks), written by ``RecordJSON``.
     public var json: String
 
     public init(_ record: BatchRecord) throws {
         self.record = record
-        json = try JSONOutput.string(record, pretty: false)
+        json = String(decoding: RecordJSON.bytes(record), as: UTF8.self)
     }
 
     init(record: BatchRecord, json: String) {
