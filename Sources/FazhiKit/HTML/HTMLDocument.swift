@@ -7,6 +7,8 @@ import Glibc
 /// nothing of libxml2 escapes it. Use one document per thread; many threads may parse at once.
 public final class HTMLDocument {
     private let doc: htmlDocPtr
+    /// Bytes parsed (to size the tree's node array).
+    private let inputCount: Int
     /// Everything libxml2 reported during the parse.
     public let diagnostics: [ParseDiagnostic]
 
@@ -44,6 +46,7 @@ public final class HTMLDocument {
         }
         guard let parsed else { throw .noDocument }
         doc = parsed
+        inputCount = bytes.count
         diagnostics = log.messages
     }
 
@@ -74,19 +77,20 @@ public final class HTMLDocument {
     /// The whole document as a plain value (one iterative walk: deep pages cannot overflow the stack).
     public func tree() -> HTMLTree {
         var tree = HTMLTree()
+        // About one node per 30 bytes of HTML; capped so a huge page grows its array as it needs.
+        tree.nodes.reserveCapacity(min(inputCount / 32, 1 << 16))
         var lastChild: [Int32] = [-1]  // per open level: the last child appended
         var parents: [Int32] = [0]
         var node = doc.pointee.children
         var depth: Int32 = 1
         while let current = node {
             var descend = false
-            if let record = Self.record(current, parent: parents[parents.count - 1], depth: depth) {
-                let index = tree.append(record)
+            if let index = Self.record(current, parent: parents[parents.count - 1], depth: depth, into: &tree) {
                 let previous = lastChild[lastChild.count - 1]
                 if previous >= 0 { tree.nodes[Int(previous)].nextSibling = index }
                 else { tree.nodes[Int(parents[parents.count - 1])].firstChild = index }
                 lastChild[lastChild.count - 1] = index
-                if record.kind == .element, current.pointee.children != nil {
+                if current.pointee.type == XML_ELEMENT_NODE, current.pointee.children != nil {
                     parents.append(index)
                     lastChild.append(-1)
                     depth += 1
@@ -123,7 +127,8 @@ public final class HTMLDocument {
     /// Known element names with their codes and the name strings made once.
     private static let tagTable = PackedName.Table(HTMLTag.allCases.filter { $0 != .other }.map { ("\($0)", ($0, "\($0)")) })
 
-    private static func record(_ node: xmlNodePtr, parent: Int32, depth: Int32) -> HTMLTree.Node? {
+    /// Appends the node to `tree` and returns its index; nil for node types the tree leaves out.
+    private static func record(_ node: xmlNodePtr, parent: Int32, depth: Int32, into tree: inout HTMLTree) -> Int32? {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             var attributes: [HTMLAttribute] = []
@@ -145,13 +150,13 @@ public final class HTMLDocument {
             if let raw = node.pointee.name {
                 if let known = tagTable.lookup(raw) { (tag, name) = known } else { name = String(cString: raw) }
             }
-            return HTMLTree.Node(kind: .element, name: name, tag: tag, text: "", attributes: attributes, parent: parent, depth: depth)
+            return tree.append(HTMLTree.Node(kind: .element, name: name, tag: tag, text: "", attributes: attributes, parent: parent, depth: depth))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             let text = node.pointee.content.map { String(cString: $0) } ?? ""
-            return HTMLTree.Node(kind: .text, name: "", text: text, attributes: [], parent: parent, depth: depth)
+            return tree.append(HTMLTree.Node(kind: .text, name: "", text: text, attributes: [], parent: parent, depth: depth))
         case XML_COMMENT_NODE:
             let text = node.pointee.content.map { String(cString: $0) } ?? ""
-            return HTMLTree.Node(kind: .comment, name: "", text: text, attributes: [], parent: parent, depth: depth)
+            return tree.append(HTMLTree.Node(kind: .comment, name: "", text: text, attributes: [], parent: parent, depth: depth))
         default:
             return nil
         }

@@ -33,8 +33,8 @@ import Testing
     /// Every optional present, dictionaries with keys out of order, text that needs escaping.
     @Test func aRecordWithEveryFieldMatchesFoundation() throws {
         let odd = "引号\"反斜杠\\/斜杠\u{1}\u{1F}\t\n\r\u{8}\u{C}\u{7F}\u{2028} 𠀀"
-        let page = DecodedPage(source: "a.html", utf8: Array("<p>x</p>".utf8), format: .html,
-                               encoding: EncodingInfo(name: "GB18030", declared: "gb2312", decidedBy: .declared, lossy: true))
+        let page = DecodedPage(source: "a.html", utf8: Array("<p>x</p>".utf8),
+                               encoding: EncodingInfo(name: "GB18030", declared: "gb2312", decidedBy: .declared, lossy: true), format: .html)
         var metadata = Metadata()
         (metadata.title, metadata.publishedDate, metadata.writtenDate, metadata.publisher) = (odd, "2021-05-31", "2021-05-30", "区政府")
         (metadata.indexNumber, metadata.documentNumber, metadata.column, metadata.siteName) = ("1", "2", "3", "4")
