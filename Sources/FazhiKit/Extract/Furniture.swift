@@ -55,41 +55,52 @@ enum FurnitureClassifier {
     /// A line that names an attached file (附件… or a link to a document file).
     static func isAttachmentLine(_ block: Block) -> Bool {
         if block.hrefs.contains(where: isDocumentLink) { return true }
-        let text = block.text.unicodeScalars.drop(while: TextNormalizer.isEdgeSpace)
-        if text.starts(with: "附件".unicodeScalars) || text.starts(with: "相关附件".unicodeScalars) { return true }
-        // The text's end without trailing ASCII white space, on its UTF-8 bytes.
-        let utf8 = block.text.utf8
-        var end = utf8.endIndex
-        while end > utf8.startIndex {
-            let before = utf8.index(before: end)
-            let c = utf8[before]
-            guard c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D else { break }
-            end = before
+        var text = block.text
+        return text.withUTF8 { b in
+            var start = 0
+            while start < b.count {
+                let length = TextNormalizer.edgeSpaceLength(b, at: start)
+                guard length > 0 else { break }
+                start += length
+            }
+            let rest = UnsafeBufferPointer(rebasing: b[start...])
+            if rest.starts(with: attachmentWord) || rest.starts(with: relatedAttachmentWord) { return true }
+            // The text's end without trailing ASCII white space.
+            var end = b.count
+            while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 || b[end - 1] == 0x0A || b[end - 1] == 0x0D { end -= 1 }
+            return hasDocumentSuffix(UnsafeBufferPointer(rebasing: b[start..<end]))
         }
-        return hasDocumentSuffix(utf8[..<end])
     }
+
+    private static let attachmentWord = Array("附件".utf8)
+    private static let relatedAttachmentWord = Array("相关附件".utf8)
 
     static let documentSuffixes = [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip", ".rar", ".et", ".txt"]
     private static let suffixBytes: [[UInt8]] = documentSuffixes.map { Array($0.utf8) }
 
     /// A link to a document file (the query string ignored, case ignored).
     static func isDocumentLink(_ href: String) -> Bool {
-        let utf8 = Substring(href).utf8
-        var end = utf8.firstIndex(of: UInt8(ascii: "?")) ?? utf8.endIndex
-        if let hash = utf8[..<end].firstIndex(of: UInt8(ascii: "#")) { end = hash }
-        return hasDocumentSuffix(utf8[..<end])
+        var href = href
+        return href.withUTF8 { b in
+            var end = b.firstIndex(of: UInt8(ascii: "?")) ?? b.count
+            if let hash = b[..<end].firstIndex(of: UInt8(ascii: "#")) { end = hash }
+            return hasDocumentSuffix(UnsafeBufferPointer(rebasing: b[..<end]))
+        }
     }
 
-    static func hasDocumentSuffix(_ s: String) -> Bool { hasDocumentSuffix(s.utf8[...]) }
+    static func hasDocumentSuffix(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { hasDocumentSuffix($0) }
+    }
 
     /// ASCII case-insensitive suffix test on UTF-8 bytes, without allocating.
-    static func hasDocumentSuffix<C: BidirectionalCollection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+    static func hasDocumentSuffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = bytes.last, last != UInt8(ascii: "/"), last != UInt8(ascii: "l") && last != UInt8(ascii: "m") else { return false }
         return suffixBytes.contains { suffix in
-            var i = bytes.endIndex
+            guard suffix.count <= bytes.count else { return false }
+            var i = bytes.count
             for b in suffix.reversed() {
-                guard i != bytes.startIndex else { return false }
-                i = bytes.index(before: i)
+                i -= 1
                 let c = bytes[i]
                 if (c >= 0x41 && c <= 0x5A ? c + 0x20 : c) != b { return false }
             }

@@ -29,21 +29,26 @@ enum FlatTextSplitter {
         var cuts: [Int] = []
         var nextTop = 1
         var nextSub = 1
+        // The markers looked for next, as characters (rebuilt only when a counter moves).
+        var top = Array(ChineseNumeral.string(nextTop) + "、")
+        var subs = [Array("（" + ChineseNumeral.string(nextSub) + "）"), Array("(" + ChineseNumeral.string(nextSub) + ")")]
         var i = 0
         while i < chars.count {
-            let top = ChineseNumeral.string(nextTop) + "、"
             if matches(chars, at: i, top), i == 0 || boundaries.contains(chars[i - 1]) {
                 if i > 0 { cuts.append(i) }
                 nextTop += 1
                 nextSub = 1
                 i += top.count
+                top = Array(ChineseNumeral.string(nextTop) + "、")
+                subs = [Array("（" + ChineseNumeral.string(nextSub) + "）"), Array("(" + ChineseNumeral.string(nextSub) + ")")]
                 continue
             }
             if nextTop > 1 {
-                for sub in ["（" + ChineseNumeral.string(nextSub) + "）", "(" + ChineseNumeral.string(nextSub) + ")"] where matches(chars, at: i, sub) {
+                for sub in subs where matches(chars, at: i, sub) {
                     cuts.append(i)
                     nextSub += 1
                     i += sub.count - 1
+                    subs = [Array("（" + ChineseNumeral.string(nextSub) + "）"), Array("(" + ChineseNumeral.string(nextSub) + ")")]
                     break
                 }
             }
@@ -93,9 +98,8 @@ enum FlatTextSplitter {
         return [body, issuer, date]
     }
 
-    private static func matches(_ chars: [Character], at i: Int, _ s: String) -> Bool {
-        let p = Array(s)
-        guard i + p.count <= chars.count else { return false }
-        return Array(chars[i..<(i + p.count)]) == p
+    private static func matches(_ chars: [Character], at i: Int, _ p: [Character]) -> Bool {
+        guard i + p.count <= chars.count, chars[i] == p[0] else { return false }
+        return chars[i..<(i + p.count)].elementsEqual(p)
     }
 }
