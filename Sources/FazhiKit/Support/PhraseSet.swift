@@ -1,41 +1,70 @@
 /// A set of phrases searched for in one pass over a text's UTF-8 bytes: candidates are looked up
-/// by their first byte pair, so a block is scanned once however many phrases a rule lists.
+/// by their first three bytes (a whole CJK character), after a 65,536-bit filter has rejected
+/// almost every position without hashing; continuation bytes are skipped, since a phrase starts
+/// at a character. A block is scanned once however many phrases a rule lists.
 struct PhraseSet: Sendable {
     private let phrases: [[UInt8]]
-    /// Phrase indices by their first two bytes (every phrase here has at least two).
-    private let byLead: [UInt16: [Int]]
-    /// A bit per first-byte pair: most positions are rejected without hashing.
+    /// Phrase indices by their first three bytes.
+    private let byLead: [UInt32: [Int]]
+    /// A bit per hashed first-three-byte key.
     private let leadBits: [UInt64]
+    /// Phrases shorter than three bytes, tried at every character.
+    private let short: [Int]
 
     init(_ words: [String]) {
         phrases = words.map { Array($0.utf8) }
-        var lead: [UInt16: [Int]] = [:]
+        var lead: [UInt32: [Int]] = [:]
         var bits = [UInt64](repeating: 0, count: 1024)
-        for (i, p) in phrases.enumerated() where p.count >= 2 {
-            let key = UInt16(p[0]) << 8 | UInt16(p[1])
+        var short: [Int] = []
+        for (i, p) in phrases.enumerated() {
+            guard p.count >= 3 else { short.append(i); continue }
+            let key = Self.key(p[0], p[1], p[2])
             lead[key, default: []].append(i)
-            bits[Int(key >> 6)] |= 1 << UInt64(key & 63)
+            let h = Self.slot(key)
+            bits[h >> 6] |= 1 << UInt64(h & 63)
         }
         byLead = lead
         leadBits = bits
+        self.short = short
     }
 
     @inline(__always)
-    private func mayStart(_ key: UInt16) -> Bool { leadBits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 }
+    private static func key(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 { UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c) }
+
+    @inline(__always)
+    private static func slot(_ key: UInt32) -> Int { Int((key &* 2_654_435_761) >> 16) & 0xFFFF }
+
+    @inline(__always)
+    private func mayStart(_ key: UInt32) -> Bool {
+        let h = Self.slot(key)
+        return leadBits[h >> 6] & (1 << UInt64(h & 63)) != 0
+    }
+
+    @inline(__always)
+    private func matches(_ c: Int, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let p = phrases[c]
+        return i + p.count <= bytes.count && p.withUnsafeBufferPointer { memcmp(bytes.baseAddress! + i, $0.baseAddress!, p.count) == 0 }
+    }
+
+    /// Calls `found` with each phrase index that starts at byte `i`; stops when it returns true.
+    @inline(__always)
+    private func candidates(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ found: (Int) -> Bool) -> Bool {
+        if i + 2 < bytes.count {
+            let key = Self.key(bytes[i], bytes[i + 1], bytes[i + 2])
+            if mayStart(key), let list = byLead[key] {
+                for c in list where matches(c, bytes, at: i) { if found(c) { return true } }
+            }
+        }
+        for c in short where matches(c, bytes, at: i) { if found(c) { return true } }
+        return false
+    }
 
     /// True when any phrase occurs in `text`.
     func occurs(in text: String) -> Bool {
         var t = text
         return t.withUTF8 { bytes in
-            let n = bytes.count
-            guard n >= 2 else { return false }
-            for i in 0..<(n - 1) {
-                let key = UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
-                guard mayStart(key), let candidates = byLead[key] else { continue }
-                for c in candidates {
-                    let p = phrases[c]
-                    if i + p.count <= n, p.withUnsafeBufferPointer({ memcmp(bytes.baseAddress! + i, $0.baseAddress!, p.count) == 0 }) { return true }
-                }
+            for i in 0..<bytes.count where bytes[i] & 0xC0 != 0x80 {
+                if candidates(bytes, at: i, { _ in true }) { return true }
             }
             return false
         }
@@ -46,14 +75,10 @@ struct PhraseSet: Sendable {
         var t = text
         var seen = Set<Int>()
         t.withUTF8 { bytes in
-            let n = bytes.count
-            guard n >= 2 else { return }
-            for i in 0..<(n - 1) {
-                let key = UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
-                guard mayStart(key), let candidates = byLead[key] else { continue }
-                for c in candidates where !seen.contains(c) {
-                    let p = phrases[c]
-                    if i + p.count <= n, p.withUnsafeBufferPointer({ memcmp(bytes.baseAddress! + i, $0.baseAddress!, p.count) == 0 }) { seen.insert(c) }
+            for i in 0..<bytes.count where bytes[i] & 0xC0 != 0x80 {
+                _ = candidates(bytes, at: i) { c in
+                    seen.insert(c)
+                    return false
                 }
             }
         }
@@ -64,11 +89,8 @@ struct PhraseSet: Sendable {
     func starts(_ text: String) -> Bool {
         var t = text
         return t.withUTF8 { bytes in
-            guard bytes.count >= 2, let candidates = byLead[UInt16(bytes[0]) << 8 | UInt16(bytes[1])] else { return false }
-            return candidates.contains { c in
-                let p = phrases[c]
-                return p.count <= bytes.count && p.withUnsafeBufferPointer { memcmp(bytes.baseAddress!, $0.baseAddress!, p.count) == 0 }
-            }
+            guard !bytes.isEmpty else { return false }
+            return candidates(bytes, at: 0) { _ in true }
         }
     }
 }
