@@ -24,6 +24,8 @@ struct BlockBuilder {
 
     private func blocks(from root: Int, nodes: UnsafeBufferPointer<HTMLTree.Node>) -> [Block] {
         var output: [Block] = []
+        // Blocks are far fewer than nodes; sizing up front avoids re-copying them as the array grows.
+        output.reserveCapacity(min(nodes.count / 8, 4096))
         var runs: [TextRun] = []
         var hrefs: [String] = []
         var blockStyle = Style()
@@ -128,7 +130,7 @@ struct BlockBuilder {
         // CSS property names are case-insensitive (old pages write FONT-FAMILY).
         let css = raw.asciiLowercased
         // Word-pasted pages carry long mso-* styles: look only for the three properties that matter.
-        if let family = cssValue(css, "font-family"), let f = FontClass.classify(String(family.split(separator: ",").first ?? "")) {
+        if let family = cssValue(css, "font-family"), let f = FontClass.classify(String(family.drop { $0 == "," }.prefix { $0 != "," })) {
             style.font = f
         }
         if let weight = cssValue(css, "font-weight") {
