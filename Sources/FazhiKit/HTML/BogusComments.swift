@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Removes the `<![if …]>` / `<![endif]>` markers Word writes ("downlevel-revealed" conditional
 /// comments). Browsers parse them as bogus comments and show nothing; libxml2 2.9 shows them as text.
 /// Markers inside real comments (`<!--[if IE]>…<![endif]-->`) are left alone.
@@ -35,12 +41,18 @@ enum BogusComments {
         return out
     }
 
+    /// True when `<![` occurs (memchr for `<`, so most pages are ruled out at memory speed).
     private static func contains(_ b: [UInt8]) -> Bool {
-        var k = 0
-        while k + 2 < b.count {
-            if b[k] == lt, b[k + 1] == bang, b[k + 2] == open { return true }
-            k += 1
+        b.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var k = 0
+            while k + 2 < buffer.count {
+                guard let hit = memchr(base + k, Int32(lt), buffer.count - k - 2) else { return false }
+                k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if buffer[k + 1] == bang, buffer[k + 2] == open { return true }
+                k += 1
+            }
+            return false
         }
-        return false
     }
 }
