@@ -60,6 +60,7 @@ import make_pages  # noqa: E402
 ROOT = extraction.ROOT
 FAZHI = ROOT / ".build-compare" / "release" / "fazhi"
 FLOOR = ROOT / ".build-floor" / "release" / "fazhi-floor"
+STAGES = ROOT / ".build-floor" / "release" / "fazhi-stages"
 RESULTS = ROOT / "Benchmarks" / "results" / "speed.md"
 DEFAULT_PEERS = ["trafilatura", "readability-lxml", "gne", "resiliparse"]
 TIME = "/usr/bin/time"
@@ -69,6 +70,8 @@ BUILDS = {
     "fazhi": ["swift", "build", "-c", "release", "--scratch-path", ".build-compare"],
     "floor": ["swift", "build", "-c", "release", "--package-path", str(ROOT / "Benchmarks"),
               "--scratch-path", str(ROOT / ".build-floor"), "--product", "fazhi-floor"],
+    "stages": ["swift", "build", "-c", "release", "--package-path", str(ROOT / "Benchmarks"),
+               "--scratch-path", str(ROOT / ".build-floor"), "--product", "fazhi-stages"],
 }
 
 
@@ -282,7 +285,7 @@ def main() -> None:
 
     builds = {}
     digest = sources_digest()
-    for what, binary in (("fazhi", FAZHI), ("floor", FLOOR)):
+    for what, binary in (("fazhi", FAZHI), ("floor", FLOOR), ("stages", STAGES)):
         if args.skip_build and binary.exists():
             builds[what] = "existing binary (--skip-build)"
         else:
@@ -371,6 +374,9 @@ def main() -> None:
         memory.stdout = str(mrecords)
     for f in (out, Path(str(out) + ".journal")):
         f.unlink(missing_ok=True)
+    # Where one core's time goes: each stage timed on its own over the same pages (one run).
+    stages = subprocess.run([str(STAGES), "--files-from", str(lst)], capture_output=True, text=True).stdout.strip()
+    print(stages, flush=True)
     probe_after = capacity_probe()
     after = {"load": loadavg(), "busy": busy_processes()}
 
@@ -521,6 +527,15 @@ def main() -> None:
                f"{memory.stdout} records; other processes used {memory.other_cores:.2f} non-niced and "
                f"{memory.nice_cores:.2f} niced cores during it, load average at its start {memory.load}.", ""]
     md += [
+        f"## Where one core's time goes (`{rel(STAGES)} --files-from $LIST`, one run)",
+        "",
+        "Each stage timed on its own, summed over the pages: ingest = read, hash and decode; parse = libxml2 plus "
+        "the plain-value tree; extract = Extractor.extract minus that parse; record = the batch record's JSON.",
+        "",
+        "```",
+        stages,
+        "```",
+        "",
         "## Targets",
         "",
         "| target | measured | verdict |",

@@ -40,6 +40,7 @@ for path in paths {
 let total = seconds.reduce(0, +)
 print("pages \(pages)")
 for (name, s) in zip(stages, seconds) {
-    print(String(format: "%-8@ %7.3f ms/page %5.1f %%", name as NSString, s * 1000 / Double(max(pages, 1)), s / total * 100))
+    print(name.padding(toLength: 8, withPad: " ", startingAt: 0)
+        + String(format: " %7.3f ms/page %5.1f %%", s * 1000 / Double(max(pages, 1)), s / total * 100))
 }
 print(String(format: "total    %7.3f ms/page (%.1f pages/s)", total * 1000 / Double(max(pages, 1)), Double(pages) / total))
