@@ -233,7 +233,13 @@ struct AuditContext {
 
 /// Finds numbers followed by a unit (23件, 1.5万元, 三次, 98%): the figures an auditor looks for.
 enum FigureScanner {
-    static let chineseNumerals: Set<Unicode.Scalar> = ["零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "两", "亿"]
+    /// 零〇一二三四五六七八九十百千万两亿 (a switch: it runs on every scalar of a report).
+    static func isChineseNumeral(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "两", "亿": return true
+        default: return false
+        }
+    }
 
     static func hasFigure(_ text: String, units: [String]) -> Bool {
         // Unicode scalars, not Characters: the text is Chinese prose, and this runs on every report.
@@ -242,12 +248,12 @@ enum FigureScanner {
         while i < chars.count {
             let c = chars[i]
             let arabic = c.isASCII && c.properties.numericType != nil || ("０"..."９").contains(c)
-            guard arabic || chineseNumerals.contains(c) else { i += 1; continue }
+            guard arabic || isChineseNumeral(c) else { i += 1; continue }
             var j = i + 1
             if arabic {
                 while j < chars.count, chars[j].properties.numericType != nil || chars[j] == "." || chars[j] == "," { j += 1 }
             } else {
-                while j < chars.count, chineseNumerals.contains(chars[j]) { j += 1 }
+                while j < chars.count, isChineseNumeral(chars[j]) { j += 1 }
             }
             var rest = ""
             rest.unicodeScalars.append(contentsOf: chars[j..<min(chars.count, j + 3)])

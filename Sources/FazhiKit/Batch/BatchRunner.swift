@@ -3,8 +3,9 @@ import Foundation
 import Synchronization
 
 /// Runs every stage over many inputs, in parallel, streaming: inputs are taken in chunks, each
-/// chunk processed on all workers, its records written in input order and journalled, so memory
-/// stays flat and an interrupted run can resume. One document's failure is its own error record.
+/// chunk processed on all workers while the previous chunk's records are written in input order
+/// and journalled, so memory stays flat, the workers never wait for the writing, and an
+/// interrupted run can resume. One document's failure is its own error record.
 public final class BatchRunner {
     /// Live counts, for a progress line.
     public struct Progress: Sendable {
@@ -54,12 +55,18 @@ public final class BatchRunner {
         let journal = try journalPath.map { try Journal(path: $0, resume: resume) }
         let keys = journal.map(JournalKeys.init)
         var summary = Summary()
-        let chunkSize = jobs * 16
+        let chunkSize = jobs * 32
+        let chunks = stride(from: 0, to: files.count, by: chunkSize).map { Array(files[$0..<min(files.count, $0 + chunkSize)]) }
         var done = 0
+        // The chunk being computed in the background while the one before it is written here.
+        var next = chunks.first.map { begin($0, keys: keys) }
+        defer { next?.wait() }  // never leave a computation running after an error
         do {
-            for chunkStart in stride(from: 0, to: files.count, by: chunkSize) {
-                let chunk = Array(files[chunkStart..<min(files.count, chunkStart + chunkSize)])
-                let outcomes = process(chunk, keys: keys)
+            for k in chunks.indices {
+                guard let computing = next else { break }
+                let chunk = chunks[k]
+                let outcomes = computing.take()
+                next = k + 1 < chunks.count ? begin(chunks[k + 1], keys: keys) : nil
                 var fresh: [EncodedRecord] = []
                 for perFile in outcomes {
                     for outcome in perFile {
@@ -96,12 +103,35 @@ public final class BatchRunner {
         return summary
     }
 
+    /// A chunk's outcomes being computed on a background thread.
+    private final class Computation: Sendable {
+        let group = DispatchGroup()
+        let outcomes = Mutex<[[Outcome]]>([])
+
+        func wait() { group.wait() }
+
+        /// The outcomes, once computed.
+        func take() -> [[Outcome]] {
+            group.wait()
+            return outcomes.withLock { $0 }
+        }
+    }
+
+    /// Starts computing `chunk` on `jobs` workers, off this thread.
+    private func begin(_ chunk: [String], keys: JournalKeys?) -> Computation {
+        let computation = Computation()
+        let (auditor, ingest, jobs) = (self.auditor, self.ingest, self.jobs)
+        DispatchQueue.global().async(group: computation.group) {
+            let outcomes = Self.process(chunk, keys: keys, auditor: auditor, ingest: ingest, jobs: jobs)
+            computation.outcomes.withLock { $0 = outcomes }
+        }
+        return computation
+    }
+
     /// The outcomes of each file of `chunk` (in order), computed on `jobs` workers.
-    private func process(_ chunk: [String], keys: JournalKeys?) -> [[Outcome]] {
+    private static func process(_ chunk: [String], keys: JournalKeys?, auditor: Auditor?, ingest: IngestOptions, jobs: Int) -> [[Outcome]] {
         let results = Mutex<[[Outcome]]>(Array(repeating: [], count: chunk.count))
         let next = Mutex(0)
-        let auditor = self.auditor
-        let ingest = self.ingest
         let known: @Sendable (String) -> Bool = { key in keys?.contains(key) ?? false }
         DispatchQueue.concurrentPerform(iterations: min(jobs, chunk.count)) { _ in
             while true {

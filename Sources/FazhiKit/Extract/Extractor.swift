@@ -100,7 +100,7 @@ struct BodyAssembler {
                 if kind == .navigation, FurnitureClassifier.isAttachmentLine(block) { append(block); continue }
                 continue
             }
-            if let titleText, TitleFinder.compact(block.text) == titleText { continue }
+            if let titleText, Self.mayBeTitle(block, titleText), TitleFinder.compact(block.text) == titleText { continue }
             if let table = dataTable(holding: block.element) {
                 if emittedTables.insert(table).inserted {
                     let rows = TableReader.rows(of: Int(table), in: tree)
@@ -135,18 +135,23 @@ struct BodyAssembler {
         }
     }
 
+    /// A cheap necessary condition for `compact(block.text) == title`: the first visible scalars agree.
+    private static func mayBeTitle(_ block: Block, _ title: String) -> Bool {
+        guard let first = title.unicodeScalars.first else { return block.text.unicodeScalars.allSatisfy(TextNormalizer.isEdgeSpace) }
+        return block.text.unicodeScalars.first(where: { !TextNormalizer.isEdgeSpace($0) }) == first
+    }
+
     /// The table element holding `element` when it is a data table inside the container.
     private mutating func dataTable(holding element: Int32) -> Int32? {
         var e = element
         while e >= 0, e != container {
-            let node = tree.nodes[Int(e)]
-            if node.name == "table" {
+            if tree.nodes[Int(e)].tag == .table {
                 if let known = tableVerdicts[e] { return known ? e : nil }
                 let verdict = TableReader.isDataTable(Int(e), in: tree)
                 tableVerdicts[e] = verdict
                 return verdict ? e : nil
             }
-            e = node.parent
+            e = tree.nodes[Int(e)].parent
         }
         return nil
     }

@@ -79,10 +79,13 @@ struct TitleFinder {
         var e = element
         var steps = 0
         while e > 0, steps < 3 {
-            let node = tree.nodes[Int(e)]
-            let tokens = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).asciiLowercased
-            if tokens.contains("title") || tokens.contains("tit") || tokens.contains("bt") || tokens.contains("headline") { return true }
-            e = node.parent
+            let attributes = tree.nodes[Int(e)].attributes
+            if !attributes.isEmpty {
+                let node = tree.nodes[Int(e)]
+                let tokens = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).asciiLowercased
+                if tokens.contains("title") || tokens.contains("tit") || tokens.contains("bt") || tokens.contains("headline") { return true }
+            }
+            e = tree.nodes[Int(e)].parent
             steps += 1
         }
         return false

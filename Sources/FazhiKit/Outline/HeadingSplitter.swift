@@ -22,7 +22,7 @@ enum HeadingSplitter {
             if !clean(title).isEmpty, !body.isEmpty { return (clean(title), body, .markup) }
         }
         let rest = scalars[start...]
-        if let k = rest.firstIndex(where: { sentenceEndScalars.contains($0) }) {
+        if let k = rest.firstIndex(where: isSentenceEnd) {
             let title = clean(String(rest[..<k]))
             let body = String(rest[rest.index(after: k)...]).trimmingCharacters(in: " \u{3000}")
             if body.isEmpty { return (title, nil, .wholeParagraph) }
@@ -31,7 +31,13 @@ enum HeadingSplitter {
         return (clean(afterMarker), nil, .wholeParagraph)
     }
 
-    static let sentenceEndScalars: Set<Unicode.Scalar> = ["。", "！", "？", "；", ";", "!", "?"]
+    /// 。！？；;!? (a switch, not a set: it runs on every scalar of a heading paragraph).
+    static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "；", ";", "!", "?": return true
+        default: return false
+        }
+    }
 
     /// The character offset where the leading heading-styled runs end, when the runs show one:
     /// runs that are emphasised (or hold only marker characters) from the start, with at least one
