@@ -25,7 +25,7 @@ struct BlockBuilder {
     private func blocks(from root: Int, nodes: UnsafeBufferPointer<HTMLTree.Node>) -> [Block] {
         var output: [Block] = []
         // Blocks are far fewer than nodes; sizing up front avoids re-copying them as the array grows.
-        output.reserveCapacity(min(nodes.count / 8, 4096))
+        output.reserveCapacity(min(nodes.count / 4, 1 << 14))
         var runs: [TextRun] = []
         var hrefs: [String] = []
         var blockStyle = Style()
@@ -111,7 +111,7 @@ struct BlockBuilder {
         return output
     }
 
-    private static func apply(_ node: HTMLTree.Node, to style: inout Style) {
+    private static func apply(_ node: borrowing HTMLTree.Node, to style: inout Style) {
         switch node.tag {
         case .b, .strong, .h1, .h2, .h3, .h4, .h5, .h6, .th: style.bold = true
         case .a:
@@ -180,7 +180,7 @@ struct BlockBuilder {
     }
 
     /// Hidden by CSS, the `hidden` attribute, or a class that hides.
-    static func isHidden(_ node: HTMLTree.Node) -> Bool {
+    static func isHidden(_ node: borrowing HTMLTree.Node) -> Bool {
         for a in node.attributes {
             switch a.name {
             case "hidden": return true
