@@ -12,7 +12,7 @@ enum HeadingSplitter {
         // Offsets are in Unicode scalars (cheap to count; the same as characters for this text).
         let scalars = text.unicodeScalars
         let start = scalars.index(scalars.startIndex, offsetBy: markerLength, limitedBy: scalars.endIndex) ?? scalars.endIndex
-        let afterMarker = String(scalars[start...])
+        var afterMarker: String { String(scalars[start...]) }
         if let cut = markupBoundary(runs: runs, markerLength: markerLength) {
             guard let cutIndex = scalars.index(scalars.startIndex, offsetBy: cut, limitedBy: scalars.endIndex), cutIndex < scalars.endIndex else {
                 return (clean(afterMarker), nil, .wholeParagraph)
