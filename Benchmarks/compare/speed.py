@@ -29,6 +29,9 @@ Options:  --skip-build          reuse the existing binaries
           --wait-quiet SECONDS  before measuring, wait up to this long for other non-niced processes
                                 to use under 0.3 of a core (default 0: do not wait)
           --results PATH        write the report here instead of Benchmarks/results/speed.md
+          --instructions N      also count the instructions the floor and fazhi --jobs 1 execute on the
+                                first N pages (valgrind's callgrind on debug-stripped copies; deterministic,
+                                unlike wall time on a shared VM; default 200, 0 skips)
           --autogroup-nice N    run in a new session (setsid) and set that session's scheduler autogroup
                                 to nice N (e.g. -20). With kernel.sched_autogroup_enabled=1 a `nice 19`
                                 process in another session still gets a fair share of the CPU, because
@@ -39,7 +42,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
+import shutil
+import tempfile
 import os
 import platform
 import statistics
@@ -245,6 +251,32 @@ def measure(cmd: list[str], ok_codes=(0,)) -> Run:
     return Run(wall, int(rss), float(user), float(sys_), other, nice, load, p.stdout, p.returncode)
 
 
+def count_instructions(paths: list[str], out: Path) -> dict[str, float]:
+    """Instructions per page executed by the floor and by fazhi batch --jobs 1 over `paths`, counted by
+    valgrind's callgrind (which cannot read Swift's DWARF 5, hence debug-stripped copies). {} when
+    valgrind or objcopy is missing."""
+    if not (shutil.which("valgrind") and shutil.which("objcopy")) or not paths:
+        return {}
+    tmp = Path(tempfile.mkdtemp(prefix="fazhi-instr-"))
+    lst = tmp / "files.txt"
+    lst.write_text("\n".join(paths) + "\n")
+    counts = {}
+    for name, binary, tail in (("floor", FLOOR, ["--files-from", str(lst)]),
+                               ("fazhi batch --jobs 1", FAZHI, ["batch", "--files-from", str(lst), "--output", str(out),
+                                                                "--quiet", "--jobs", "1"])):
+        copy = tmp / binary.name
+        subprocess.run(["objcopy", "--strip-debug", str(binary), str(copy)], check=True)
+        p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", str(copy), *tail],
+                           capture_output=True, text=True)
+        m = re.search(r"Collected : (\d+)", p.stderr)
+        if m:
+            counts[name] = int(m.group(1)) / len(paths)
+    shutil.rmtree(tmp, ignore_errors=True)
+    for f in (out, Path(str(out) + ".journal")):
+        f.unlink(missing_ok=True)
+    return counts
+
+
 def count_lines(path: Path) -> int:
     with path.open("rb") as f:
         return sum(1 for _ in f)
@@ -261,6 +293,7 @@ def main() -> None:
     ap.add_argument("--peers", default=",".join(DEFAULT_PEERS))
     ap.add_argument("--wait-quiet", type=float, default=0)
     ap.add_argument("--autogroup-nice", type=int)
+    ap.add_argument("--instructions", type=int, default=200)
     ap.add_argument("--results", type=Path, default=RESULTS, help="where to write the report (default results/speed.md)")
     args = ap.parse_args()
 
@@ -377,6 +410,8 @@ def main() -> None:
     # Where one core's time goes: each stage timed on its own over the same pages (one run).
     stages = subprocess.run([str(STAGES), "--files-from", str(lst)], capture_output=True, text=True).stdout.strip()
     print(stages, flush=True)
+    instructions = count_instructions(paths[:args.instructions], out) if args.instructions else {}
+    print(f"instructions per page: {instructions}", flush=True)
     probe_after = capacity_probe()
     after = {"load": loadavg(), "busy": busy_processes()}
 
@@ -418,6 +453,17 @@ def main() -> None:
     mb = lambda x: f"{x:.1f} MB"  # noqa: E731
     verdict("full pipeline (--jobs 1) ≥ 60 % of the floor's pages/s", j1 / floor_pps, 0.60, pct,
             how=f"{j1:.1f} / {floor_pps:.1f} = {j1 / floor_pps * 100:.1f} %")
+    # The VM's speed drifts by up to 1.5× within minutes: the ratio of runs next to each other in one
+    # round, and instruction counts, are steadier than the ratio of medians.
+    per_round = [f.wall / j.wall for f, j in zip(runs["floor"], runs["fazhi batch --jobs 1"])]
+    verdict("(supplementary) the same, per round: median of floor wall ÷ fazhi --jobs 1 wall in each round",
+            statistics.median(per_round), 0.60, pct,
+            how=" / ".join(f"{r * 100:.1f} %" for r in per_round) + f" → median {statistics.median(per_round) * 100:.1f} %")
+    if len(instructions) == 2:
+        fi, zi = instructions["floor"], instructions["fazhi batch --jobs 1"]
+        verdict(f"(supplementary, deterministic) the same in instructions: floor ÷ fazhi --jobs 1 per page, "
+                f"first {args.instructions} pages", fi / zi, 0.60, pct,
+                how=f"{fi / 1e6:.2f} M / {zi / 1e6:.2f} M = {fi / zi * 100:.1f} %")
     verdict("--jobs 2 ≥ 1.8× --jobs 1", j2 / j1, 1.8, times, how=f"{j2:.1f} / {j1:.1f} = {j2 / j1:.2f}×")
     if memory:
         verdict(f"peak RSS < 100 MB over {args.memory_count:,} pages (batch --jobs 2)", memory.rss_kb / 1024, 100.0, mb,
@@ -507,6 +553,11 @@ def main() -> None:
     if memory:
         md.append(f"/usr/bin/time -f '%e %M %U %S' {rel(FAZHI)} batch --files-from "
                   f"{sets[args.memory_count] / 'files.txt'} --output /tmp/x.jsonl --quiet --jobs 2   # once")
+    if instructions:
+        md.append(f"# instructions, first {args.instructions} pages of $LIST in FIRST (objcopy --strip-debug of each binary):")
+        md.append("valgrind --tool=callgrind --callgrind-out-file=/dev/null ./fazhi-floor.stripped --files-from FIRST")
+        md.append("valgrind --tool=callgrind --callgrind-out-file=/dev/null ./fazhi.stripped batch --files-from FIRST "
+                  "--output /tmp/x.jsonl --quiet --jobs 1")
     md += [
         "```",
         "",
