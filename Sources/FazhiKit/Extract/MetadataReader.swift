@@ -101,7 +101,12 @@ struct MetadataReader {
         for marker in ["位置：", "位置:", "位置 :", "位置"] {
             if let r = text.firstRange(of: marker) { text = String(text[r.upperBound...]); break }
         }
-        let items = text.split(whereSeparator: { ">»＞→›/".contains($0) })
+        let items = text.split(whereSeparator: { c in
+            switch c {
+            case ">", "»", "＞", "→", "›", "/": return true
+            default: return false
+            }
+        })
             .map { TextNormalizer.normalize(String($0)).trimmingCharacters(in: "-—:： ") }
             .filter { !$0.isEmpty }
         let generic: Set<String> = ["正文", "详情", "内容", "文章", "详细内容", "浏览文章", "信息详情", "文章详情"]

@@ -11,24 +11,29 @@ struct PageHead {
     var savedFrom: String?
 
     init(tree: HTMLTree) {
-        for (index, node) in tree.nodes.enumerated() {
-            switch node.kind {
+        // By index and tag code: a page has a thousand nodes and only a handful matter here.
+        for index in tree.nodes.indices {
+            switch tree.nodes[index].kind {
             case .element:
-                switch node.name {
-                case "meta":
+                let tag = tree.nodes[index].tag
+                guard tag == .meta || tag == .title || tag == .link else { continue }
+                let node = tree.nodes[index]
+                switch tag {
+                case .meta:
                     guard let key = (node.attribute("name") ?? node.attribute("property"))?.asciiLowercased,
                           let content = node.attribute("content") else { continue }
                     if meta[key] == nil { meta[key] = content.trimmingCharacters(in: " \t\r\n\u{3000}\u{A0}") }
-                case "title" where title == nil:
+                case .title where title == nil:
                     let t = TextNormalizer.normalize(tree.textContent(of: index))
                     if !t.isEmpty { title = t }
-                case "link" where canonical == nil:
+                case .link where canonical == nil:
                     if node.attribute("rel")?.asciiLowercased == "canonical", let href = node.attribute("href"), !href.isEmpty {
                         canonical = href.trimmingASCIISpaces()
                     }
                 default: continue
                 }
             case .comment where savedFrom == nil:
+                let node = tree.nodes[index]
                 if let range = node.text.firstRange(of: "saved from url=") {
                     var rest = node.text[range.upperBound...]
                     if rest.first == "(", let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...] }
