@@ -38,7 +38,7 @@ struct AuditContext {
     }
 
     func found(_ id: String) -> ItemLocator.Found {
-        located[id] ?? ItemLocator.Found(verdict: ItemVerdict(id: id, name: id, present: false, section: nil, inline: false), text: "", bodyText: "")
+        located[id] ?? ItemLocator.Found(verdict: ItemVerdict(id: id, name: id, present: false, section: nil, inline: false))
     }
 
     /// `C1|C2|C4`: the present items in the order they appear.

@@ -15,23 +15,29 @@ struct ItemLocator {
 
     struct Found {
         var verdict: ItemVerdict
-        /// The item's text for content checks (heading, body and sub-sections; or the paragraph).
-        var text: String
-        /// Body text without headings.
-        var bodyText: String
+        /// The paragraph the item was found in, when it is not a section.
+        var paragraph = ""
         /// Its section, when it is one.
         var section: Section?
+        /// The item's text for content checks (heading, body and sub-sections; or the paragraph),
+        /// joined only when a check asks for it.
+        var text: String { section?.fullText ?? paragraph }
+        /// Body text without headings.
+        var bodyText: String { section?.bodyText ?? paragraph }
     }
 
     func locate(_ item: Profile.Item) -> Found {
         let headingGroups = expand(item.heading)
         if !headingGroups.isEmpty {
-            let candidates = sections.filter { item.headingLevel == nil || $0.level == item.headingLevel }
-            let ordered = candidates.filter { $0.level == 1 } + candidates.filter { $0.level != 1 }
-            if let s = ordered.first(where: { Self.matches($0.title, headingGroups) }) {
-                return Found(verdict: ItemVerdict(id: item.id, name: item.name, present: true, section: s.path, inline: false,
-                                                  recognisedBy: "heading", quote: s.marker + s.title),
-                             text: s.fullText, bodyText: s.bodyText, section: s)
+            // Top-level sections first, then deeper ones, each in document order (by index: no copies).
+            for topLevel in [true, false] {
+                for i in sections.indices where (sections[i].level == 1) == topLevel
+                    && (item.headingLevel == nil || sections[i].level == item.headingLevel)
+                    && Self.matches(sections[i].title, headingGroups) {
+                    let s = sections[i]
+                    return Found(verdict: ItemVerdict(id: item.id, name: item.name, present: true, section: s.path, inline: false,
+                                                      recognisedBy: "heading", quote: s.marker + s.title), section: s)
+                }
             }
         }
         let paragraphGroups = expand(item.paragraph)
@@ -39,7 +45,7 @@ struct ItemLocator {
             for (paragraph, _) in unheadedParagraphs() where Self.matches(String(paragraph.prefix(40)), paragraphGroups) {
                 return Found(verdict: ItemVerdict(id: item.id, name: item.name, present: true, section: nil, inline: true,
                                                   recognisedBy: "paragraph", quote: Self.quote(paragraph)),
-                             text: paragraph, bodyText: paragraph, section: nil)
+                             paragraph: paragraph)
             }
         }
         let bodyGroups = expand(item.body)
@@ -47,11 +53,11 @@ struct ItemLocator {
             for (paragraph, path) in allParagraphs() where Self.matches(paragraph, bodyGroups) {
                 return Found(verdict: ItemVerdict(id: item.id, name: item.name, present: true, section: path, inline: true,
                                                   recognisedBy: "body", quote: Self.quote(paragraph, around: bodyGroups.first?.first)),
-                             text: paragraph, bodyText: paragraph, section: nil)
+                             paragraph: paragraph)
             }
         }
         return Found(verdict: ItemVerdict(id: item.id, name: item.name, present: false, section: nil, inline: false,
-                                          recognisedBy: nil, quote: nil), text: "", bodyText: "", section: nil)
+                                          recognisedBy: nil, quote: nil))
     }
 
     /// Paragraphs that are not a heading's run-on body, with their section path.
