@@ -177,20 +177,29 @@ struct AuditContext {
 
     /// Four-digit years written as `YYYY年`.
     static func years(in text: String) -> [Int] {
-        let chars = Array(text.unicodeScalars)
-        var out: [Int] = []
-        var i = 0
-        while i + 4 < chars.count {
-            if (i == 0 || chars[i - 1].properties.numericType == nil), chars[i...(i + 3)].allSatisfy({ $0.isASCII && $0.properties.numericType != nil }),
-               chars[i + 4] == "年", let y = Int(String(String.UnicodeScalarView(chars[i...(i + 3)]))) {
-                out.append(y)
-                i += 5
-            } else {
-                i += 1
+        // On UTF-8 bytes: find each 年, then look at the four bytes before it and the character
+        // before those (a whole section's text goes through here).
+        var text = text
+        return text.withUTF8 { b -> [Int] in
+            var out: [Int] = []
+            var from = 4
+            while from < b.count, let hit = yearCharacter.withUnsafeBufferPointer({ FastText.search(UnsafeBufferPointer(rebasing: b[from...]), $0) }) {
+                let p = from + hit
+                from = p + yearCharacter.count
+                guard p >= 4, (p - 4..<p).allSatisfy({ b[$0] >= 0x30 && b[$0] <= 0x39 }) else { continue }
+                if p > 4 {
+                    var s = p - 5
+                    while s > 0, b[s] & 0xC0 == 0x80 { s -= 1 }
+                    let (value, _) = TextNormalizer.decode(b, at: s)
+                    if let scalar = Unicode.Scalar(value), scalar.properties.numericType != nil { continue }
+                }
+                out.append((p - 4..<p).reduce(0) { $0 * 10 + Int(b[$1] - 0x30) })
             }
+            return out
         }
-        return out
     }
+
+    private static let yearCharacter = Array("年".utf8)
 
     mutating func itemOrder(_ rule: Profile.Rule) {
         let signature = structure

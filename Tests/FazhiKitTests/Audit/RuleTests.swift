@@ -108,6 +108,13 @@ import Testing
         #expect(try rules(lines) == ["FZ-C4Y"])
     }
 
+    /// The years an item names: four ASCII digits and 年, not the tail of a longer number.
+    @Test func yearsAreFourDigitsBeforeNian() {
+        #expect(AuditContext.years(in: "2021年和2022年，12023年，１2024年，（2025年）2026 年，年2027年") == [2021, 2022, 2025, 2027])
+        #expect(AuditContext.years(in: "2021") == [])
+        #expect(AuditContext.years(in: "年") == [])
+    }
+
     @Test func noFiguresInAchievements() throws {
         let lines = B.complete.map {
             $0.hasPrefix("（二）规范") ? "（二）规范行政执法。严格执行行政执法公示、全过程记录和法制审核制度，执法质量稳步提升。" :
