@@ -251,21 +251,26 @@ enum FigureScanner {
     }
 
     static func hasFigure(_ text: String, units: [String]) -> Bool {
-        // Unicode scalars, not Characters: the text is Chinese prose, and this runs on every report.
-        let chars = Array(text.unicodeScalars)
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            let arabic = c.isASCII && c.properties.numericType != nil || ("０"..."９").contains(c)
-            guard arabic || isChineseNumeral(c) else { i += 1; continue }
-            var j = i + 1
+        // Walks the Unicode scalars in place (Chinese prose, a whole section: no Characters, no copy).
+        let scalars = text.unicodeScalars
+        let end = scalars.endIndex
+        var i = scalars.startIndex
+        while i < end {
+            let c = scalars[i]
+            let arabic = c.value >= 0x30 && c.value <= 0x39 || ("０"..."９").contains(c)
+            guard arabic || isChineseNumeral(c) else { scalars.formIndex(after: &i); continue }
+            var j = scalars.index(after: i)
             if arabic {
-                while j < chars.count, chars[j].properties.numericType != nil || chars[j] == "." || chars[j] == "," { j += 1 }
+                while j < end, scalars[j].properties.numericType != nil || scalars[j] == "." || scalars[j] == "," { scalars.formIndex(after: &j) }
             } else {
-                while j < chars.count, isChineseNumeral(chars[j]) { j += 1 }
+                while j < end, isChineseNumeral(scalars[j]) { scalars.formIndex(after: &j) }
             }
             var rest = ""
-            rest.unicodeScalars.append(contentsOf: chars[j..<min(chars.count, j + 3)])
+            var k = j
+            while k < end, rest.unicodeScalars.count < 3 {
+                rest.unicodeScalars.append(scalars[k])
+                scalars.formIndex(after: &k)
+            }
             if units.contains(where: rest.hasPrefix) { return true }
             i = j
         }
