@@ -20,6 +20,10 @@ public enum OutlineBuilder {
         var attachmentLines: [String] = []
         var inAttachmentList = false
         blocks.removeAll { block in
+            // Most blocks neither continue a list nor start with 附件: skip compacting their text.
+            guard inAttachmentList || block.text.unicodeScalars.first(where: { !TextNormalizer.isEdgeSpace($0) }) == "附" else {
+                return false
+            }
             let compact = TitleFinder.compact(block.text)
             // 附件：1.….pdf, then 2.….xlsx on lines of their own.
             let continues = inAttachmentList && compact.count <= 120
