@@ -6,7 +6,9 @@ enum MarkerParser {
 
     /// The marker at the start of `text` and where the text after it begins.
     static func parse(_ text: Substring) -> (Marker, Substring.Index)? {
-        guard let first = text.first else { return nil }
+        // Most paragraphs start with none of the characters a marker can start with: rule them out
+        // on the first scalar before any Character comparison.
+        guard let firstScalar = text.unicodeScalars.first, mayStartMarker(firstScalar.value), let first = text.first else { return nil }
         if first == "（" || first == "(" { return paren(text) }
         if chineseNumeralChars.contains(first) { return chinese(text) }
         if first.isASCII && first.isNumber || ("０"..."９").contains(first) { return arabic(text) }
@@ -15,6 +17,15 @@ enum MarkerParser {
         }
         if first == "第" { return part(text) }
         return nil
+    }
+
+    /// ( （ 0-9 ０-９ ①-⑳ 第 and the Chinese numerals: the first scalars of every marker.
+    private static func mayStartMarker(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x28, 0xFF08, 0x30...0x39, 0xFF10...0xFF19, 0x2460...0x2473, 0x7B2C: return true
+        case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x3007, 0x96F6: return true  // 一…十〇零
+        default: return false
+        }
     }
 
     private static func chinese(_ text: Substring) -> (Marker, Substring.Index)? {
