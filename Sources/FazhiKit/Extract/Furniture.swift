@@ -88,11 +88,6 @@ enum FurnitureClassifier {
         }
     }
 
-    static func hasDocumentSuffix(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { hasDocumentSuffix($0) }
-    }
-
     /// ASCII case-insensitive suffix test on UTF-8 bytes, without allocating.
     static func hasDocumentSuffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = bytes.last, last != UInt8(ascii: "/"), last != UInt8(ascii: "l") && last != UInt8(ascii: "m") else { return false }

@@ -9,19 +9,6 @@ enum TextNormalizer {
         }
     }
 
-    /// Collapsible white space inside a block (browsers render a run of it as one space).
-    static func isCollapsible(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0: return true
-        default: return false
-        }
-    }
-
-    /// Zero-width characters that are dropped.
-    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
-        s.value == 0x200B || s.value == 0xFEFF || s.value == 0x200C || s.value == 0x200D || s.value == 0x2060 || s.value == 0xFFFE
-    }
-
     /// Collapses white space across the runs of one block as CSS does: a run of spaces becomes
     /// one space, and a source line break between two wide (CJK) characters disappears (CSS Text 3
     /// segment-break transformation), so "2020年<newline>我委" reads "2020年我委". Wide spaces at the
