@@ -41,18 +41,6 @@ public struct BatchRecord: Sendable, Codable, Equatable {
         self.error = error
     }
 
-    /// The same document as an error record (its results dropped).
-    func failed(_ reason: String) -> BatchRecord {
-        var r = self
-        r.status = "error"
-        r.error = reason
-        r.encoding = nil
-        r.metadata = nil
-        r.outline = nil
-        r.check = nil
-        return r
-    }
-
     public static func == (a: BatchRecord, b: BatchRecord) -> Bool {
         (try? JSONOutput.string(a, pretty: false)) == (try? JSONOutput.string(b, pretty: false))
     }
@@ -71,7 +59,7 @@ public struct EncodedRecord: Sendable {
     /// The record as one line of JSON (sorted keys, no line breaks), written by ``RecordJSON``.
     public var json: String
 
-    public init(_ record: BatchRecord) throws {
+    public init(_ record: BatchRecord) {
         self.record = record
         json = String(decoding: RecordJSON.bytes(record), as: UTF8.self)
     }

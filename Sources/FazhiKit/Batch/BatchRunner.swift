@@ -44,7 +44,6 @@ public final class BatchRunner {
 
     private enum Outcome: Sendable {
         case computed(EncodedRecord, seconds: Double)
-        case unencodable(BatchRecord, error: String)
         case reuse(key: String)
     }
 
@@ -76,9 +75,6 @@ public final class BatchRunner {
                             record = r
                             fresh.append(r)
                             note(&summary.slowest, source: r.record.source, seconds: seconds)
-                        case .unencodable(let r, let error):
-                            record = try EncodedRecord(r.failed(error))
-                            fresh.append(record)
                         case .reuse(let key):
                             guard let r = journal?.record(key) else { continue }
                             record = r
@@ -156,8 +152,7 @@ public final class BatchRunner {
                 do { record = BatchRecord(document: document, result: try Pipeline.run(page: page, auditor: auditor)) }
                 catch { record = BatchRecord(document: document, error: "\(error)") }
             }
-            do { return .computed(try EncodedRecord(record), seconds: seconds(since: t0)) }
-            catch { return .unencodable(record, error: "the record could not be encoded as JSON: \(error)") }
+            return .computed(EncodedRecord(record), seconds: seconds(since: t0))
         }
     }
 

@@ -44,7 +44,7 @@ final class Journal {
             let record = try JSONDecoder().decode(Entry.self, from: data).record
             // The line is `{"key":"…","record":JSON}`: the record's own JSON is reused as written.
             let line = String(decoding: data, as: UTF8.self)
-            guard let start = line.firstRange(of: ",\"record\":"), line.hasSuffix("}") else { return try EncodedRecord(record) }
+            guard let start = line.firstRange(of: ",\"record\":"), line.hasSuffix("}") else { return EncodedRecord(record) }
             return EncodedRecord(record: record, json: String(line[start.upperBound..<line.index(before: line.endIndex)]))
         } catch { return nil }
     }

@@ -1,5 +1,5 @@
 /// The one-line JSON of a batch record, written field by field: a record is encoded for every
-/// page, and the Codable path (even ``CompactJSONEncoder``) costs more than the rest of the export.
+/// page, and the Codable path cost more than the rest of the export.
 /// The text is byte for byte what Foundation's `JSONEncoder` writes with sorted keys and unescaped
 /// slashes; every type lists its keys in that (UTF-8) order, and a test compares the two on every
 /// Corpus record and on a record with every optional field present, so a field added to a type
@@ -34,17 +34,21 @@ struct RecordJSON {
         out.append(0x5B)
         first = true
         for e in elements {
-            if !first { out.append(0x2C) }
-            first = false
+            separate()
             body(&self, e)
         }
         out.append(0x5D)
         first = outer
     }
 
-    mutating func key(_ k: StaticString) {
+    /// A comma before every member or element but the first.
+    private mutating func separate() {
         if !first { out.append(0x2C) }
         first = false
+    }
+
+    mutating func key(_ k: StaticString) {
+        separate()
         out.append(0x22)
         out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
         out.append(0x22)
@@ -65,8 +69,7 @@ struct RecordJSON {
     mutating func dictionary(_ d: [String: String]) {
         object { w in
             for (k, v) in d.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-                if !w.first { w.out.append(0x2C) }
-                w.first = false
+                w.separate()
                 w.string(k)
                 w.out.append(0x3A)
                 w.string(v)
@@ -95,6 +98,8 @@ protocol RecordJSONWritable {
 /// JSON string escaping as Foundation does it: `"` `\` and control characters; `/` and
 /// everything else as is.
 enum JSONEscaping {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func append(_ string: String, to out: inout [UInt8]) {
         var string = string
         string.withUTF8 { bytes in
@@ -114,8 +119,7 @@ enum JSONEscaping {
                 case 0x08: out.append(0x62)  // b
                 case 0x0C: out.append(0x66)  // f
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
+                    out.append(contentsOf: [0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0x0F)]])
                 }
             }
             if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }

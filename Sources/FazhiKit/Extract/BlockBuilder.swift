@@ -46,23 +46,12 @@ struct BlockBuilder {
             case .li, .dd, .dt: kind = .listItem
             default: kind = .paragraph
             }
+            let text = cleaned.count == 1 ? cleaned[0].text : cleaned.reduce(into: "") { $0 += $1.text }
+            let links = cleaned.reduce(0) { $1.link ? $0 + $1.text.scalarCount : $0 }
             // One unstyled run says nothing the text does not: keep no runs (memory on huge pages).
-            if cleaned.count == 1 {
-                let run = cleaned[0]
-                let plain = !run.bold && run.font == nil && !run.link
-                output.append(Block(kind: kind, text: run.text, runs: plain ? [] : cleaned, align: blockStyle.align,
-                                    tag: nodes[Int(owner)].name, element: owner,
-                                    linkCharacters: run.link ? run.text.scalarCount : 0, hrefs: hrefs))
-                return
-            }
-            var text = ""
-            var links = 0
-            for run in cleaned {
-                text += run.text
-                if run.link { links += run.text.scalarCount }
-            }
-            output.append(Block(kind: kind, text: text, runs: cleaned, align: blockStyle.align, tag: nodes[Int(owner)].name,
-                                element: owner, linkCharacters: links, hrefs: hrefs))
+            let plain = cleaned.count == 1 && !cleaned[0].bold && cleaned[0].font == nil && !cleaned[0].link
+            output.append(Block(kind: kind, text: text, runs: plain ? [] : cleaned, align: blockStyle.align,
+                                tag: nodes[Int(owner)].name, element: owner, linkCharacters: links, hrefs: hrefs))
         }
 
         // Iterative depth-first walk with explicit exit events.

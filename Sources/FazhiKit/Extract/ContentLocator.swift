@@ -8,7 +8,7 @@ struct ContentLocator {
     let blocks: [Block]
     let furniture: [Furniture?]
 
-    static let paragraphTags: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "address", "figcaption", "caption"]
+    static let paragraphTags: Set<HTMLTag> = [.p, .h1, .h2, .h3, .h4, .h5, .h6, .li, .dt, .dd, .pre, .blockquote, .address, .figcaption, .caption]
 
     /// Share of the page's prose the container must keep.
     static let keep = 0.8
@@ -46,7 +46,7 @@ struct ContentLocator {
         while let child = tree.children(of: Int(current)).first(where: { weight[Int32($0), default: 0] >= need }) {
             // A paragraph is what a container holds, never the container: a body whose prose is
             // one long <p> still keeps its short neighbours.
-            if Self.paragraphTags.contains(tree.nodes[child].name) { break }
+            if Self.paragraphTags.contains(tree.nodes[child].tag) { break }
             current = Int32(child)
             if tree.nodes[child].tag.isBlock { container = current }
         }

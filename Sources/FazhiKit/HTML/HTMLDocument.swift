@@ -117,12 +117,8 @@ public final class HTMLDocument {
     private static let kept: [String] = ["class", "id", "style", "align", "hidden", "aria-hidden", "href", "face", "name",
                                           "content", "property", "rel", "http-equiv", "charset", "title", "src"]
 
+    /// Kept attribute names by their packed bytes (lower case).
     private static let keptTable = PackedName.Table(kept.map { ($0, $0) })
-
-    /// The lower-case name of a kept attribute, or nil.
-    private static func keptAttribute(_ raw: UnsafePointer<xmlChar>) -> String? {
-        keptTable.lookup(raw)
-    }
 
     /// Known element names with their codes and the name strings made once.
     private static let tagTable = PackedName.Table(HTMLTag.allCases.filter { $0 != .other }.map { ("\($0)", ($0, "\($0)")) })
@@ -135,7 +131,7 @@ public final class HTMLDocument {
             var attr = node.pointee.properties
             while let a = attr {
                 attr = a.pointee.next
-                guard let rawName = a.pointee.name, let name = Self.keptAttribute(rawName) else { continue }
+                guard let rawName = a.pointee.name, let name = keptTable.lookup(rawName) else { continue }
                 var value = ""
                 if let child = a.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
                     value = String(cString: content)  // the usual case: one text child, no copy by libxml2

@@ -31,7 +31,8 @@ enum FlatTextSplitter {
         var nextSub = 1
         // The markers looked for next, as characters (rebuilt only when a counter moves).
         var top = Array(ChineseNumeral.string(nextTop) + "、")
-        var subs = [Array("（" + ChineseNumeral.string(nextSub) + "）"), Array("(" + ChineseNumeral.string(nextSub) + ")")]
+        func subMarkers(_ n: Int) -> [[Character]] { [Array("（" + ChineseNumeral.string(n) + "）"), Array("(" + ChineseNumeral.string(n) + ")")] }
+        var subs = subMarkers(nextSub)
         var i = 0
         while i < chars.count {
             if matches(chars, at: i, top), i == 0 || boundaries.contains(chars[i - 1]) {
@@ -40,7 +41,7 @@ enum FlatTextSplitter {
                 nextSub = 1
                 i += top.count
                 top = Array(ChineseNumeral.string(nextTop) + "、")
-                subs = [Array("（" + ChineseNumeral.string(nextSub) + "）"), Array("(" + ChineseNumeral.string(nextSub) + ")")]
+                subs = subMarkers(nextSub)
                 continue
             }
             if nextTop > 1 {
@@ -48,7 +49,7 @@ enum FlatTextSplitter {
                     cuts.append(i)
                     nextSub += 1
                     i += sub.count - 1
-                    subs = [Array("（" + ChineseNumeral.string(nextSub) + "）"), Array("(" + ChineseNumeral.string(nextSub) + ")")]
+                    subs = subMarkers(nextSub)
                     break
                 }
             }

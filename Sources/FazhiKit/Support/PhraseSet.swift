@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A set of phrases searched for in one pass over a text's UTF-8 bytes: candidates are looked up
 /// by their first three bytes (a whole CJK character), after a 65,536-bit filter has rejected
 /// almost every position without hashing; continuation bytes are skipped, since a phrase starts
@@ -94,9 +100,3 @@ struct PhraseSet: Sendable {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

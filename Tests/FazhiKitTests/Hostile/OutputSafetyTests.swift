@@ -33,7 +33,7 @@ import Testing
         let path = dir.appendingPathComponent("out.sqlite").path
         let sink = try SQLiteSink(path: path)
         let r = try record()
-        try sink.write(try EncodedRecord(r))
+        try sink.write(EncodedRecord(r))
         try sink.finish()
         let db = try DatabaseQueue(path: path)
         let (count, source) = try db.read { db in
