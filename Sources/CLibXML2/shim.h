@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 
 // xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state.

@@ -3,7 +3,7 @@ import Foundation
 
 // fazhi-stages FILE... | --files-from LIST
 // Where one core's time goes: every page through each stage in turn, each stage timed on its own,
-// summed over all pages. "parse" is libxml2 plus the plain-value tree; "extract" is Extractor.extract
+// summed over all pages. "parse" is libxml2's parser building the plain-value tree (HTMLParse); "extract" is Extractor.extract
 // minus that parse (it parses again internally); "record" is the batch record's JSON. Prints
 // milliseconds per page for each stage and the share of the total.
 var paths = Array(CommandLine.arguments.dropFirst())
@@ -26,7 +26,7 @@ func timed<T>(_ stage: Int, _ body: () throws -> T) rethrows -> T {
 for path in paths {
     guard let document = timed(0, { Ingest.documents(path: path).first }), case .success(let page) = document.page else { continue }
     let parseTime = seconds[1]
-    _ = try? timed(1, { try HTMLDocument(utf8: page.utf8).tree() })
+    _ = try? timed(1, { try HTMLParse(utf8: page.utf8) })
     let parsed = seconds[1] - parseTime
     guard let article = try? timed(2, { try Extractor.extract(page) }) else { continue }
     seconds[2] -= parsed

@@ -16,13 +16,9 @@ public enum Extractor {
     /// Extracts the article of a decoded page (HTML or plain text).
     public static func extract(_ page: DecodedPage) throws(Failure) -> Article {
         if page.format == .text { return PlainTextReader.article(from: page) }
-        // libxml2's document is freed as soon as its plain-value tree exists.
-        let (tree, diagnostics): (HTMLTree, [ParseDiagnostic])
-        do {
-            let document = try HTMLDocument(utf8: page.utf8)
-            (tree, diagnostics) = (document.tree(), document.diagnostics)
-        } catch { throw .unparsable(source: page.source) }
-        return extract(tree: tree, page: page, diagnostics: diagnostics)
+        let parsed: HTMLParse
+        do { parsed = try HTMLParse(utf8: page.utf8) } catch { throw .unparsable(source: page.source) }
+        return extract(tree: parsed.tree, page: page, diagnostics: parsed.diagnostics)
     }
 
     /// Extracts the article from an already parsed tree.

@@ -1,10 +1,10 @@
 import Testing
 @testable import FazhiKit
 
-/// The safe libxml2 layer: trees, diagnostics, Word's conditional markers, threads.
-@Suite struct HTMLDocumentTests {
+/// The safe libxml2 layer as the pipeline parses (HTMLParse): trees, diagnostics, Word's conditional markers, threads.
+@Suite struct HTMLLayerTests {
     func blocks(_ html: String) throws -> [String] {
-        let tree = try HTMLDocument(utf8: Array(html.utf8)).tree()
+        let tree = try HTMLParse(utf8: Array(html.utf8)).tree
         return BlockBuilder(tree: tree).blocks().map(\.text)
     }
 
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func diagnosticsAreCollectedNotPrinted() throws {
-        let doc = try HTMLDocument(utf8: Array("<html><body><p>a</span></p><tr></body></html>".utf8))
+        let doc = try HTMLParse(utf8: Array("<html><body><p>a</span></p><tr></body></html>".utf8))
         #expect(!doc.diagnostics.isEmpty)
         #expect(doc.diagnostics.allSatisfy { $0.domain == "html" || $0.domain == "parser" })
     }
@@ -49,7 +49,7 @@ import Testing
     @Test func deepNestingDoesNotOverflowTheStack() throws {
         let depth = 20_000
         let html = String(repeating: "<div>", count: depth) + "深处" + String(repeating: "</div>", count: depth)
-        let tree = try HTMLDocument(utf8: Array(html.utf8)).tree()
+        let tree = try HTMLParse(utf8: Array(html.utf8)).tree
         #expect(tree.nodes.count > depth)
         #expect(BlockBuilder(tree: tree).blocks().map(\.text) == ["深处"])
     }
@@ -59,7 +59,7 @@ import Testing
         try await withThrowingTaskGroup(of: [String].self) { group in
             for _ in 0..<64 {
                 group.addTask {
-                    let tree = try HTMLDocument(utf8: html).tree()
+                    let tree = try HTMLParse(utf8: html).tree
                     return [PageHead(tree: tree).title ?? ""] + BlockBuilder(tree: tree).blocks().map(\.text)
                 }
             }
