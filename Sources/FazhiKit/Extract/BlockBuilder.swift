@@ -115,56 +115,55 @@ struct BlockBuilder {
         if let align = node.attribute("align")?.asciiLowercased {
             style.align = (align == "right" || align == "center") ? align : nil
         }
-        guard let raw = node.attribute("style"), !raw.isEmpty else { return }
-        // CSS property names are case-insensitive (old pages write FONT-FAMILY).
-        let css = raw.asciiLowercased
+        guard let css = node.attribute("style"), !css.isEmpty else { return }
         // Word-pasted pages carry long mso-* styles: look only for the three properties that matter.
         if let family = cssValue(css, "font-family"), let f = FontClass.classify(String(family.drop { $0 == "," }.prefix { $0 != "," })) {
             style.font = f
         }
         if let weight = cssValue(css, "font-weight") {
-            let v = weight.asciiLowercased
-            style.bold = v.hasPrefix("bold") || (Int(v).map { $0 >= 600 } ?? false)
+            style.bold = weight.hasPrefix("bold") || (Int(weight).map { $0 >= 600 } ?? false)
         }
         if let align = cssValue(css, "text-align") {
-            let v = align.asciiLowercased
-            if v.hasPrefix("right") { style.align = "right" } else if v.hasPrefix("center") { style.align = "center" } else { style.align = nil }
+            if align.hasPrefix("right") { style.align = "right" } else if align.hasPrefix("center") { style.align = "center" } else { style.align = nil }
         }
     }
 
-    /// The value of CSS property `name` in a style attribute (the last declaration wins), trimmed of
-    /// ASCII white space and quotes. A whole property name: preceded by the start, `;`, `{` or white
-    /// space, followed by optional white space and `:`. Works on UTF-8 bytes (hot path).
-    static func cssValue(_ css: String, _ name: String) -> String? {
+    /// The value of CSS property `name` (lower case) in a style attribute, lower-cased (the last
+    /// declaration wins), trimmed of ASCII white space and quotes. Property names match in any case
+    /// (old pages write FONT-FAMILY); a whole name: preceded by the start, `;`, `{` or white space,
+    /// followed by optional white space and `:`. Works on UTF-8 bytes (hot path).
+    static func cssValue(_ css: String, _ name: StaticString) -> String? {
         var css = css
-        var name = name
         return css.withUTF8 { b -> String? in
-            name.withUTF8 { n -> String? in
-                var value: Range<Int>?
-                var from = 0
-                while from < b.count, let hit = FastText.search(UnsafeBufferPointer(rebasing: b[from...]), n) {
-                    let at = from + hit
-                    from = at + n.count
-                    if at > 0 {
-                        let c = b[at - 1]
-                        guard c == 0x3B || c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x7B else { continue }
-                    }
-                    var i = at + n.count
-                    while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
-                    guard i < b.count, b[i] == 0x3A else { continue }
-                    var end = i + 1
-                    while end < b.count, b[end] != 0x3B { end += 1 }
-                    value = (i + 1)..<end
+            let n = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+            func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
+            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+            var value: Range<Int>?
+            var at = 0
+            while at + n.count <= b.count {
+                defer { at += 1 }
+                guard lower(b[at]) == n[0] else { continue }
+                if at > 0 {
+                    let c = b[at - 1]
+                    guard c == 0x3B || c == 0x7B || isSpace(c) else { continue }
                 }
-                guard var r = value else { return nil }
-                func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
-                func isQuote(_ c: UInt8) -> Bool { c == 0x22 || c == 0x27 }
-                while !r.isEmpty, isSpace(b[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
-                while !r.isEmpty, isSpace(b[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
-                while !r.isEmpty, isQuote(b[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
-                while !r.isEmpty, isQuote(b[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
-                return String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+                var k = 1
+                while k < n.count, lower(b[at + k]) == n[k] { k += 1 }
+                guard k == n.count else { continue }
+                var i = at + n.count
+                while i < b.count, isSpace(b[i]) { i += 1 }
+                guard i < b.count, b[i] == 0x3A else { continue }
+                var end = i + 1
+                while end < b.count, b[end] != 0x3B { end += 1 }
+                value = (i + 1)..<end
             }
+            guard var r = value else { return nil }
+            func isQuote(_ c: UInt8) -> Bool { c == 0x22 || c == 0x27 }
+            while !r.isEmpty, isSpace(b[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+            while !r.isEmpty, isSpace(b[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
+            while !r.isEmpty, isQuote(b[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+            while !r.isEmpty, isQuote(b[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
+            return String(decoding: b[r].map(lower), as: UTF8.self)
         }
     }
 
@@ -173,22 +172,58 @@ struct BlockBuilder {
         for a in node.attributes {
             switch a.name {
             case "hidden": return true
-            case "style":
-                // Cheap prefilter: most style attributes hide nothing.
-                let v = a.value.asciiLowercased
-                guard v.contains("none") || v.contains("hidden") else { continue }
-                let css = v.filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" }
-                if css.contains("display:none") || css.contains("visibility:hidden") { return true }
-            case "class":
-                guard a.value.contains("hid") || a.value.contains("none") || a.value.contains("only") || a.value.contains("HID") else { continue }
-                for token in a.value.asciiLowercased.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                    if token == "hidden" || token == "hide" || token == "sr-only" || token == "visually-hidden" || token == "none" { return true }
-                }
-            case "aria-hidden":
-                if a.value == "true" { return true }
+            case "style": if styleHides(a.value) { return true }
+            case "class": if classHides(a.value) { return true }
+            case "aria-hidden": if a.value == "true" { return true }
             default: continue
             }
         }
         return false
+    }
+
+    /// `display:none` or `visibility:hidden` in a style attribute, in any case, with any white space
+    /// inside. One pass over the bytes: neither pattern repeats its first letter, so a mismatch
+    /// restarts at the current byte.
+    static func styleHides(_ style: String) -> Bool {
+        var style = style
+        return style.withUTF8 { bytes in
+            let (display, visibility) = (Self.displayNone, Self.visibilityHidden)
+            var d = 0, v = 0
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+                let c = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                d = c == display[d] ? d + 1 : (c == display[0] ? 1 : 0)
+                v = c == visibility[v] ? v + 1 : (c == visibility[0] ? 1 : 0)
+                if d == display.count || v == visibility.count { return true }
+            }
+            return false
+        }
+    }
+
+    /// A class list with a token that hides (`hidden`, `hide`, `sr-only`, `visually-hidden`, `none`),
+    /// in any case.
+    static func classHides(_ classes: String) -> Bool {
+        var classes = classes
+        return classes.withUTF8 { bytes in
+            var start = 0
+            for end in 0...bytes.count {
+                guard end == bytes.count || bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A else { continue }
+                defer { start = end + 1 }
+                let length = end - start
+                guard length == 4 || length == 6 || length == 7 || length == 15 else { continue }
+                var token: UInt128 = 0  // up to 16 lower-cased bytes, packed
+                for (k, byte) in bytes[start..<end].enumerated() {
+                    token |= UInt128(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) << (8 * k)
+                }
+                if Self.hidingClasses.contains(token) { return true }
+            }
+            return false
+        }
+    }
+
+    private static let displayNone = Array("display:none".utf8), visibilityHidden = Array("visibility:hidden".utf8)
+
+    private static let hidingClasses: [UInt128] = ["hidden", "hide", "sr-only", "visually-hidden", "none"].map { name in
+        name.utf8.enumerated().reduce(UInt128(0)) { $0 | UInt128($1.element) << (8 * $1.offset) }
     }
 }

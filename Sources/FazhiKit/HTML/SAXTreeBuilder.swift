@@ -16,6 +16,11 @@ struct SAXTreeBuilder {
     private var pending: [UInt8] = []
     /// Whether `pending` came from CDATA events (libxml2 keeps the two kinds in separate nodes).
     private var pendingIsCDATA = false
+    /// Element codes and names, and kept attribute names, by the address libxml2 interned them at.
+    private var tags = InternedNameCache<(HTMLTag, String)>()
+    private var attributeNames = InternedNameCache<String?>()
+    /// Kept attributes of the element being started (then copied into an array of the exact size).
+    private var scratch: [HTMLAttribute] = []
     /// Whether a doctype was seen (libxml2 puts it first in the document, which decides where a
     /// second top-level element goes).
     private var sawDoctype = false
@@ -30,13 +35,17 @@ struct SAXTreeBuilder {
         var attributes: [HTMLAttribute] = []
         if var pair = atts {
             while let attributeName = pair[0] {
-                if let kept = HTMLNames.keptAttributes.lookup(attributeName) {
-                    attributes.append(HTMLAttribute(name: kept, value: pair[1].map { String(cString: $0) } ?? ""))
+                if let kept = attributeNames.value(for: attributeName, HTMLNames.keptAttributes.lookup) {
+                    scratch.append(HTMLAttribute(name: kept, value: pair[1].map { String(cString: $0) } ?? ""))
                 }
                 pair += 2
             }
+            if !scratch.isEmpty {
+                attributes = Array(scratch[...])  // a new buffer of the exact size; scratch keeps its own
+                scratch.removeAll(keepingCapacity: true)
+            }
         }
-        let (tag, tagName) = HTMLNames.element(name)
+        let (tag, tagName) = tags.value(for: name, HTMLNames.element)
         var parent = open[open.count - 1]
         // libxml2 adds a second top-level element to the document's first child when that is an element.
         let first = tree.nodes[0].firstChild

@@ -1,0 +1,41 @@
+import Testing
+@testable import FazhiKit
+
+/// What hides an element and which inline styles a block keeps, as browsers read the attributes.
+@Suite struct BlockBuilderTests {
+    @Test func styleHidesInAnyCaseAndSpacing() {
+        #expect(BlockBuilder.styleHides("display:none"))
+        #expect(BlockBuilder.styleHides("COLOR: red; Display : None ;"))
+        #expect(BlockBuilder.styleHides("font-size:12px;visibility:\n hidden"))
+        #expect(BlockBuilder.styleHides("ddisplay:none"))
+        #expect(!BlockBuilder.styleHides("display:block; overflow:hidden"))
+        #expect(!BlockBuilder.styleHides("display:inline;none"))
+        #expect(!BlockBuilder.styleHides(""))
+    }
+
+    @Test func classHidesWholeTokensInAnyCase() {
+        #expect(BlockBuilder.classHides("nav hidden"))
+        #expect(BlockBuilder.classHides("Hide"))
+        #expect(BlockBuilder.classHides("a\tsr-only b"))
+        #expect(BlockBuilder.classHides("VISUALLY-HIDDEN"))
+        #expect(BlockBuilder.classHides("none"))
+        #expect(!BlockBuilder.classHides("hidden-xs"))
+        #expect(!BlockBuilder.classHides("unhide"))
+        #expect(!BlockBuilder.classHides(""))
+    }
+
+    @Test func cssValueMatchesWholeNamesInAnyCaseAndLowerCasesTheValue() {
+        #expect(BlockBuilder.cssValue("FONT-FAMILY: '黑体', SimHei; font-weight:BOLD", "font-family") == "黑体', simhei")
+        #expect(BlockBuilder.cssValue("mso-font-weight:700", "font-weight") == nil)
+        #expect(BlockBuilder.cssValue("font-weight:400;FONT-WEIGHT : 700 ", "font-weight") == "700")
+        #expect(BlockBuilder.cssValue("{text-align:Center}", "text-align") == "center}")
+        #expect(BlockBuilder.cssValue("text-align", "text-align") == nil)
+    }
+
+    @Test func upperCaseStylesSetBoldFontAndAlignment() throws {
+        let html = "<p STYLE='TEXT-ALIGN:CENTER'><span style='FONT-WEIGHT:BOLD'>标题</span></p><p style='font-family:黑体'>正文</p>"
+        let blocks = BlockBuilder(tree: try HTMLParse(utf8: Array(html.utf8)).tree).blocks()
+        #expect(blocks.map(\.align) == ["center", nil])
+        #expect(blocks.first?.runs.first?.bold == true)
+    }
+}
