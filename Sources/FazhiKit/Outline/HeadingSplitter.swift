@@ -1,11 +1,6 @@
 /// Splits a heading paragraph into its title and the body that runs on after it, using markup
 /// first (where the bold/黑体/楷体 run ends) and punctuation second (the first 。！？；).
 enum HeadingSplitter {
-    /// Sentence ends that close a run-in title.
-    static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", ";", "!", "?"]
-    /// Trailing characters removed from a title.
-    static let trailing: Set<Character> = ["。", "；", "：", ";", ":", "，", ",", " ", "\u{3000}", "、"]
-
     /// Title, run-on body (nil when the paragraph is all heading) and the evidence used.
     /// - parameter markerLength: characters of the block text taken by the marker.
     static func split(runs: [TextRun], text: String, markerLength: Int) -> (title: String, body: String?, how: Section.TitleSplit) {
@@ -17,9 +12,9 @@ enum HeadingSplitter {
             guard let cutIndex = scalars.index(scalars.startIndex, offsetBy: cut, limitedBy: scalars.endIndex), cutIndex < scalars.endIndex else {
                 return (clean(afterMarker), nil, .wholeParagraph)
             }
-            let title = String(scalars[start..<cutIndex])
+            let title = clean(String(scalars[start..<cutIndex]))
             let body = String(scalars[cutIndex...]).trimmingCharacters(in: " \u{3000}")
-            if !clean(title).isEmpty, !body.isEmpty { return (clean(title), body, .markup) }
+            if !title.isEmpty, !body.isEmpty { return (title, body, .markup) }
         }
         let rest = scalars[start...]
         if let k = rest.firstIndex(where: isSentenceEnd) {
@@ -47,7 +42,7 @@ enum HeadingSplitter {
         var offset = 0
         var sawTitleEmphasis = false
         for run in runs {
-            let length = run.text.unicodeScalars.count
+            let length = run.text.scalarCount
             let end = offset + length
             if run.isEmphasised {
                 if end > markerLength { sawTitleEmphasis = true }
@@ -61,16 +56,30 @@ enum HeadingSplitter {
         return sawTitleEmphasis ? Int.max : nil
     }
 
+    /// Only marker characters: brackets, 、 and dots, Chinese numerals, digits and spaces.
     private static func isMarkerOnly(_ s: String) -> Bool {
-        s.allSatisfy { "（）()、.．一二三四五六七八九十 \u{3000}".contains($0) || $0.isNumber }
+        s.unicodeScalars.allSatisfy { c in
+            switch c {
+            case "（", "）", "(", ")", "、", ".", "．", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", " ", "\u{3000}": return true
+            default: return c.properties.numericType != nil
+            }
+        }
     }
 
-    /// The title without surrounding spaces and trailing punctuation.
+    /// The title without leading spaces and trailing punctuation (。；：;:，, 、 and spaces).
     static func clean(_ s: String) -> String {
-        var t = Substring(s)
-        while let f = t.first, f == " " || f == "\u{3000}" { t = t.dropFirst() }
-        while let l = t.last, trailing.contains(l) { t = t.dropLast() }
-        return String(t)
+        let scalars = s.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start] == " " || scalars[start] == "\u{3000}" { start = scalars.index(after: start) }
+        while start < end {
+            let last = scalars.index(before: end)
+            switch scalars[last] {
+            case "。", "；", "：", ";", ":", "，", ",", " ", "\u{3000}", "、": end = last
+            default: return start == scalars.startIndex && end == scalars.endIndex ? s : String(scalars[start..<end])
+            }
+        }
+        return ""
     }
 }
 

@@ -16,8 +16,16 @@ struct PhraseSet: Sendable {
     private let leadBits: [UInt64]
     /// Phrases shorter than three bytes, tried at every character.
     private let short: [Int]
+    /// The group of each phrase (see ``init(groups:)``).
+    private let group: [UInt8]
 
-    init(_ words: [String]) {
+    init(_ words: [String]) { self.init(groups: [words]) }
+
+    /// Phrases in up to 32 groups, so that ``groups(in:)`` tells in one pass which groups occur.
+    init(groups: [[String]]) {
+        precondition(groups.count <= 32)
+        let words = groups.joined()
+        group = groups.enumerated().flatMap { g, list in list.map { _ in UInt8(g) } }
         phrases = words.map { Array($0.utf8) }
         var lead: [UInt32: [Int]] = [:]
         var bits = [UInt64](repeating: 0, count: 1024)
@@ -74,6 +82,21 @@ struct PhraseSet: Sendable {
             }
             return false
         }
+    }
+
+    /// The groups with a phrase in `text`: bit `g` for group `g` of ``init(groups:)``.
+    func groups(in text: String) -> UInt32 {
+        var t = text
+        var found: UInt32 = 0
+        t.withUTF8 { bytes in
+            for i in 0..<bytes.count where bytes[i] & 0xC0 != 0x80 {
+                _ = candidates(bytes, at: i) { c in
+                    found |= 1 << UInt32(group[c])
+                    return false
+                }
+            }
+        }
+        return found
     }
 
     /// How many distinct phrases occur in `text`.
