@@ -117,55 +117,68 @@ struct BlockBuilder {
         }
         guard let css = node.attribute("style"), !css.isEmpty else { return }
         // Word-pasted pages carry long mso-* styles: look only for the three properties that matter.
-        if let family = cssValue(css, "font-family"), let f = FontClass.classify(String(family.drop { $0 == "," }.prefix { $0 != "," })) {
+        let (family, weight, align) = cssProperties(css)
+        if let family, let f = FontClass.classify(String(family.drop { $0 == "," }.prefix { $0 != "," })) {
             style.font = f
         }
-        if let weight = cssValue(css, "font-weight") {
+        if let weight {
             style.bold = weight.hasPrefix("bold") || (Int(weight).map { $0 >= 600 } ?? false)
         }
-        if let align = cssValue(css, "text-align") {
+        if let align {
             if align.hasPrefix("right") { style.align = "right" } else if align.hasPrefix("center") { style.align = "center" } else { style.align = nil }
         }
     }
 
-    /// The value of CSS property `name` (lower case) in a style attribute, lower-cased (the last
-    /// declaration wins), trimmed of ASCII white space and quotes. Property names match in any case
-    /// (old pages write FONT-FAMILY); a whole name: preceded by the start, `;`, `{` or white space,
-    /// followed by optional white space and `:`. Works on UTF-8 bytes (hot path).
-    static func cssValue(_ css: String, _ name: StaticString) -> String? {
+    /// The `font-family`, `font-weight` and `text-align` values of a style attribute, in one pass:
+    /// lower-cased, trimmed of ASCII white space and quotes, the last declaration of each winning.
+    /// Property names match in any case (old pages write FONT-FAMILY); a whole name: preceded by
+    /// the start, `;`, `{` or white space, followed by optional white space and `:`.
+    static func cssProperties(_ css: String) -> (family: String?, weight: String?, align: String?) {
         var css = css
-        return css.withUTF8 { b -> String? in
-            let n = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-            func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
-            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
-            var value: Range<Int>?
-            var at = 0
-            while at + n.count <= b.count {
-                defer { at += 1 }
-                guard lower(b[at]) == n[0] else { continue }
+        return css.withUTF8 { b in
+            var found: [Range<Int>?] = [nil, nil, nil]
+            for at in b.indices {
+                let c = b[at] | 0x20
+                guard c == 0x66 || c == 0x74 else { continue }  // f, t
                 if at > 0 {
-                    let c = b[at - 1]
-                    guard c == 0x3B || c == 0x7B || isSpace(c) else { continue }
+                    let p = b[at - 1]
+                    guard p == 0x3B || p == 0x7B || isSpace(p) else { continue }
                 }
-                var k = 1
-                while k < n.count, lower(b[at + k]) == n[k] { k += 1 }
-                guard k == n.count else { continue }
-                var i = at + n.count
-                while i < b.count, isSpace(b[i]) { i += 1 }
-                guard i < b.count, b[i] == 0x3A else { continue }
-                var end = i + 1
-                while end < b.count, b[end] != 0x3B { end += 1 }
-                value = (i + 1)..<end
+                for (k, name) in cssNames.enumerated() where name[0] == c {
+                    if let value = declaration(b, at: at, name: name) { found[k] = value }
+                }
             }
-            guard var r = value else { return nil }
-            func isQuote(_ c: UInt8) -> Bool { c == 0x22 || c == 0x27 }
-            while !r.isEmpty, isSpace(b[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
-            while !r.isEmpty, isSpace(b[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
-            while !r.isEmpty, isQuote(b[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
-            while !r.isEmpty, isQuote(b[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
-            return String(decoding: b[r].map(lower), as: UTF8.self)
+            return (found[0].map { trimmed(b, $0) }, found[1].map { trimmed(b, $0) }, found[2].map { trimmed(b, $0) })
         }
     }
+
+    private static let cssNames = ["font-family", "font-weight", "text-align"].map { Array($0.utf8) }
+
+    /// The value range of the declaration `name: value` when `name` (in any case) starts at `at`.
+    private static func declaration(_ b: UnsafeBufferPointer<UInt8>, at: Int, name: [UInt8]) -> Range<Int>? {
+        guard at + name.count <= b.count else { return nil }
+        for k in 1..<name.count where lower(b[at + k]) != name[k] { return nil }
+        var i = at + name.count
+        while i < b.count, isSpace(b[i]) { i += 1 }
+        guard i < b.count, b[i] == 0x3A else { return nil }
+        var end = i + 1
+        while end < b.count, b[end] != 0x3B { end += 1 }
+        return (i + 1)..<end
+    }
+
+    /// The bytes in `range` without surrounding white space and quotes, lower-cased.
+    private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var r = range
+        func isQuote(_ c: UInt8) -> Bool { c == 0x22 || c == 0x27 }
+        while !r.isEmpty, isSpace(b[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+        while !r.isEmpty, isSpace(b[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
+        while !r.isEmpty, isQuote(b[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+        while !r.isEmpty, isQuote(b[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
+        return String(decoding: b[r].map(lower), as: UTF8.self)
+    }
+
+    private static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
     /// Hidden by CSS, the `hidden` attribute, or a class that hides.
     static func isHidden(_ node: borrowing HTMLTree.Node) -> Bool {

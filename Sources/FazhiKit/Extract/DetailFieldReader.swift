@@ -67,8 +67,8 @@ enum DetailFieldReader {
 
     /// The text without any white space or zero-width character (``TextNormalizer/isEdgeSpace(_:)``).
     static func compactText(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { b -> String in
+        var copy = text
+        let compacted = copy.withUTF8 { b -> String? in
             var out: [UInt8] = []
             var copied = 0  // bytes before this offset are already in `out` (or nothing was dropped yet)
             var i = 0
@@ -80,10 +80,11 @@ enum DetailFieldReader {
                 copied = i + length
                 i += length
             }
-            if copied == 0 { return String(decoding: b, as: UTF8.self) }
+            if copied == 0 { return nil }  // nothing to drop: the text itself
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied...]))
             return String(decoding: out, as: UTF8.self)
         }
+        return compacted ?? text
     }
 
     /// The text after `label` and its colon, in the original spacing, trimmed.

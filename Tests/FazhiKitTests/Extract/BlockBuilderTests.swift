@@ -24,12 +24,16 @@ import Testing
         #expect(!BlockBuilder.classHides(""))
     }
 
-    @Test func cssValueMatchesWholeNamesInAnyCaseAndLowerCasesTheValue() {
-        #expect(BlockBuilder.cssValue("FONT-FAMILY: '黑体', SimHei; font-weight:BOLD", "font-family") == "黑体', simhei")
-        #expect(BlockBuilder.cssValue("mso-font-weight:700", "font-weight") == nil)
-        #expect(BlockBuilder.cssValue("font-weight:400;FONT-WEIGHT : 700 ", "font-weight") == "700")
-        #expect(BlockBuilder.cssValue("{text-align:Center}", "text-align") == "center}")
-        #expect(BlockBuilder.cssValue("text-align", "text-align") == nil)
+    @Test func cssPropertiesMatchWholeNamesInAnyCaseAndLowerCaseTheValues() {
+        let word = BlockBuilder.cssProperties("FONT-FAMILY: '黑体', SimHei; font-weight:BOLD;mso-text-align:left")
+        #expect(word.family == "黑体', simhei")
+        #expect(word.weight == "bold")
+        #expect(word.align == nil)
+        #expect(BlockBuilder.cssProperties("mso-font-weight:700").weight == nil)
+        #expect(BlockBuilder.cssProperties("font-weight:400;FONT-WEIGHT : 700 ").weight == "700")
+        #expect(BlockBuilder.cssProperties("{text-align:Center}").align == "center}")
+        #expect(BlockBuilder.cssProperties("text-align").align == nil)
+        #expect(BlockBuilder.cssProperties("").family == nil)
     }
 
     @Test func upperCaseStylesSetBoldFontAndAlignment() throws {
