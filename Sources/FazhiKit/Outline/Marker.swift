@@ -37,9 +37,18 @@ public struct Marker: Sendable, Hashable, Codable {
 
     /// The marker for a path: trailing 、.． removed, brackets half-width (`(一)`, `1`, `一`).
     public var pathComponent: String {
-        var t = text
-        while let l = t.last, "、.．，,".contains(l) { t.removeLast() }
-        return t.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        let scalars = text.unicodeScalars
+        var end = scalars.endIndex
+        trim: while end > scalars.startIndex {
+            let last = scalars.index(before: end)
+            switch scalars[last] {
+            case "、", ".", "．", "，", ",": end = last
+            default: break trim
+            }
+        }
+        var out = String.UnicodeScalarView()
+        for c in scalars[..<end] { out.append(c == "（" ? "(" : c == "）" ? ")" : c) }
+        return String(out)
     }
 
     /// Renders `ordinal` in `style` (for restored markers).
