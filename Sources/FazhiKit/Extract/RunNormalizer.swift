@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// ``TextNormalizer/normalizeRuns(_:)`` with its buffers kept between blocks: the block builder
 /// holds one per page and calls it for every block.
 struct RunNormalizer {
@@ -70,7 +76,13 @@ struct RunNormalizer {
                 guard TextNormalizer.isEdgeSpaceValue(value) else { break }
                 hi = start
             }
+            // One run that came through unchanged (most paragraphs): keep its string.
+            if runs.count == 1, lo == 0, hi == b.count, b.count > 0, runs[0].text.utf8.count == b.count {
+                var original = runs[0].text
+                if original.withUTF8({ memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) { return runs }
+            }
             var out: [TextRun] = []
+            out.reserveCapacity(runs.count)
             var begin = 0
             for (k, run) in runs.enumerated() {
                 let from = max(begin, lo)
