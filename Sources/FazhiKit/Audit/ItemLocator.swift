@@ -92,15 +92,17 @@ struct ItemLocator {
 
     /// A short quote of `text`, centred on `word` when given.
     static func quote(_ text: String, around word: String? = nil) -> String {
-        let chars = Array(text)
-        guard chars.count > 60 else { return text }
+        // Up to 60 characters: the text itself (counted only as far as needed: texts run long).
+        guard text.utf8.count > 60, let cut = text.index(text.startIndex, offsetBy: 60, limitedBy: text.endIndex),
+              cut < text.endIndex else { return text }
         if let word, let r = text.range(of: word) {
             let center = text.distance(from: text.startIndex, to: r.lowerBound)
             let start = max(0, center - 25)
-            let end = min(chars.count, start + 60)
-            return (start > 0 ? "…" : "") + String(chars[start..<end]) + (end < chars.count ? "…" : "")
+            let from = text.index(text.startIndex, offsetBy: start)
+            let to = text.index(from, offsetBy: 60, limitedBy: text.endIndex) ?? text.endIndex
+            return (start > 0 ? "…" : "") + String(text[from..<to]) + (to < text.endIndex ? "…" : "")
         }
-        return String(chars[0..<60]) + "…"
+        return String(text[..<cut]) + "…"
     }
 }
 

@@ -104,12 +104,13 @@ enum DetailFieldReader {
 
     /// The value up to the next label in the same line.
     static func cutAtNextLabel(_ value: String) -> String {
-        let parts = value.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{2002}" || $0 == "\u{A0}" })
+        let parts = value.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{2002}" || $0 == "\u{A0}" })
         guard parts.count > 1 else { return value }
-        var kept: [Substring] = []
+        var kept: [String] = []
         for part in parts {
-            if label(in: String(part)) != nil { break }
-            kept.append(part)
+            let text = String(part)
+            if label(in: text) != nil { break }
+            kept.append(text)
         }
         return kept.joined(separator: " ")
     }

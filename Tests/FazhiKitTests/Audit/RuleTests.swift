@@ -166,3 +166,32 @@ import Testing
         #expect(Auditor(profile: profile, failOn: .warning).audit(article, outline: outline).status == .fail)
     }
 }
+
+/// Evidence quotes: 60 characters around the word, with … where the text was cut.
+@Suite struct QuoteTests {
+    /// The quote as first specified: on an array of every character of the text.
+    static func reference(_ text: String, around word: String?) -> String {
+        let chars = Array(text)
+        guard chars.count > 60 else { return text }
+        if let word, let r = text.firstRange(of: word) {
+            let center = text.distance(from: text.startIndex, to: r.lowerBound)
+            let start = max(0, center - 25)
+            let end = min(chars.count, start + 60)
+            return (start > 0 ? "…" : "") + String(chars[start..<end]) + (end < chars.count ? "…" : "")
+        }
+        return String(chars[0..<60]) + "…"
+    }
+
+    @Test func quotesMatchTheCharacterArrayDefinition() {
+        let body = "本年度，我区深入学习贯彻习近平法治思想，全面落实法治政府建设实施纲要，"
+        let texts = ["", "短文本", String(repeating: "法", count: 60), String(repeating: "法", count: 61),
+                     body + body + "党政主要负责人履行推进法治建设第一责任人职责" + body,
+                     String(repeating: "e\u{301}", count: 70) + "目标" + String(repeating: "x", count: 30),
+                     "第一责任人" + String(repeating: "。", count: 80), String(repeating: "a", count: 200) + "第一责任人"]
+        for text in texts {
+            for word in [nil, "第一责任人", "目标", "不存在"] as [String?] {
+                #expect(ItemLocator.quote(text, around: word) == Self.reference(text, around: word), "\(text.prefix(10)) / \(word ?? "nil")")
+            }
+        }
+    }
+}
