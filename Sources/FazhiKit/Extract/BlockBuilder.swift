@@ -19,14 +19,18 @@ struct BlockBuilder {
 
     /// The blocks of the subtree at `root` (0: the whole page).
     func blocks(from root: Int = 0) -> [Block] {
-        tree.nodes.withUnsafeBufferPointer { nodes in blocks(from: root, nodes: nodes) }
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            tree.textBytes.withUnsafeBufferPointer { text in blocks(from: root, nodes: nodes, text: text) }
+        }
     }
 
-    private func blocks(from root: Int, nodes: UnsafeBufferPointer<HTMLTree.Node>) -> [Block] {
+    private func blocks(from root: Int, nodes: UnsafeBufferPointer<HTMLTree.Node>, text: UnsafeBufferPointer<UInt8>) -> [Block] {
         var output: [Block] = []
         // Blocks are far fewer than nodes; sizing up front avoids re-copying them as the array grows.
         output.reserveCapacity(min(nodes.count / 4, 1 << 14))
-        var runs: [TextRun] = []
+        // The current block's raw text and its styled runs (text nodes' bytes copied, no strings).
+        var blockBytes: [UInt8] = []
+        var runs: [RunNormalizer.RawRun] = []
         var hrefs: [String] = []
         var blockStyle = Style()
         var styles: [Style] = [Style()]
@@ -35,8 +39,8 @@ struct BlockBuilder {
 
         func flush() {
             guard !runs.isEmpty else { hrefs.removeAll(); return }
-            defer { runs.removeAll(keepingCapacity: true); hrefs.removeAll() }
-            let cleaned = normalizer.normalize(runs)
+            defer { runs.removeAll(keepingCapacity: true); blockBytes.removeAll(keepingCapacity: true); hrefs.removeAll() }
+            let cleaned = blockBytes.withUnsafeBufferPointer { normalizer.normalize($0, runs: runs) }
             guard !cleaned.isEmpty else { return }
             let owner = owners[owners.count - 1]
             let tag = nodes[Int(owner)].tag
@@ -73,13 +77,16 @@ struct BlockBuilder {
             }
             switch nodes[i].kind {
             case .text:
-                guard !nodes[i].text.isEmpty else { continue }
+                let start = Int(nodes[i].textStart)
+                let count = Int(nodes[i].textCount)
+                guard count > 0 else { continue }
                 let style = styles[styles.count - 1]
                 if runs.isEmpty { blockStyle = style }
+                blockBytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<(start + count)]))
                 if let last = runs.last, last.bold == style.bold, last.font == style.font, last.link == style.link {
-                    runs[runs.count - 1].text += nodes[i].text
+                    runs[runs.count - 1].end = blockBytes.count
                 } else {
-                    runs.append(TextRun(text: nodes[i].text, bold: style.bold, font: style.font, link: style.link))
+                    runs.append(RunNormalizer.RawRun(end: blockBytes.count, bold: style.bold, font: style.font, link: style.link))
                 }
             case .element:
                 let tag = nodes[i].tag

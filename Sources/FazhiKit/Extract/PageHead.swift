@@ -33,9 +33,9 @@ struct PageHead {
                 default: continue
                 }
             case .comment where savedFrom == nil:
-                let node = tree.nodes[index]
-                if let range = node.text.firstRange(of: "saved from url=") {
-                    var rest = node.text[range.upperBound...]
+                let comment = tree.text(of: index)
+                if let range = comment.firstRange(of: "saved from url=") {
+                    var rest = comment[range.upperBound...]
                     if rest.first == "(", let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...] }
                     let url = rest.prefix { !$0.isWhitespace }
                     if !url.isEmpty { savedFrom = String(url) }

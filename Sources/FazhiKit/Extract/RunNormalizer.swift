@@ -1,20 +1,39 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// ``TextNormalizer/normalizeRuns(_:)`` with its buffers kept between blocks: the block builder
-/// holds one per page and calls it for every block.
+/// holds one per page and calls it for every block, with the block's raw text as bytes.
 struct RunNormalizer {
+    /// One styled stretch of a block's raw text: it ends at byte `end` of the block's bytes.
+    struct RawRun {
+        var end: Int
+        var bold: Bool
+        var font: FontClass?
+        var link: Bool
+    }
+
     /// Every run's cleaned bytes, one after another.
     private var bytes: [UInt8] = []
     /// Where each run's bytes end in ``bytes``.
     private var ends: [Int] = []
+    /// Scratch for ``normalize(_:)``: the runs' texts, one after another.
+    private var raw: [UInt8] = []
 
     /// The runs of one block with white space collapsed and the block's edges trimmed; runs left
     /// empty are dropped.
     mutating func normalize(_ runs: [TextRun]) -> [TextRun] {
+        guard !runs.isEmpty else { return [] }
+        raw.removeAll(keepingCapacity: true)
+        var rawRuns: [RawRun] = []
+        rawRuns.reserveCapacity(runs.count)
+        for run in runs {
+            raw.append(contentsOf: run.text.utf8)
+            rawRuns.append(RawRun(end: raw.count, bold: run.bold, font: run.font, link: run.link))
+        }
+        let text = raw
+        return text.withUnsafeBufferPointer { normalize($0, runs: rawRuns) }
+    }
+
+    /// The runs of one block, given as the block's raw UTF-8 text and where each run ends in it,
+    /// with white space collapsed and the block's edges trimmed; runs left empty are dropped.
+    mutating func normalize(_ text: UnsafeBufferPointer<UInt8>, runs: [RawRun]) -> [TextRun] {
         guard !runs.isEmpty else { return [] }
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
@@ -22,40 +41,40 @@ struct RunNormalizer {
         var pendingBreak = false
         var started = false
         var previousWide = false
+        var runStart = 0
         for run in runs {
-            var text = run.text
-            text.withUTF8 { utf8 in
-                var i = 0
-                let n = utf8.count
-                while i < n {
-                    let (kind, length) = TextNormalizer.classify(utf8, at: i)
-                    switch kind {
-                    case .lineBreak: pendingBreak = true; i += 1
-                    case .space: pendingSpace = true; i += length
-                    case .invisible: i += length
-                    case .ordinary:
-                        let end = min(i + length, n)
-                        if (pendingSpace || pendingBreak) && started {
-                            let (value, _) = TextNormalizer.decode(utf8, at: i)
-                            let bothWide = previousWide && TextNormalizer.isWide(value)
-                            if pendingSpace && !pendingBreak || !bothWide { bytes.append(0x20) }
-                        }
-                        pendingSpace = false
-                        pendingBreak = false
-                        // Copy this character and every ordinary one after it in one go.
-                        var stop = end
-                        var last = i
-                        while stop < n {
-                            let (k, l) = TextNormalizer.classify(utf8, at: stop)
-                            guard k == .ordinary else { break }
-                            last = stop
-                            stop = min(stop + l, n)
-                        }
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<stop]))
-                        previousWide = TextNormalizer.isWide(TextNormalizer.decode(utf8, at: last).0)
-                        started = true
-                        i = stop
+            let utf8 = UnsafeBufferPointer(rebasing: text[runStart..<run.end])
+            runStart = run.end
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let (kind, length) = TextNormalizer.classify(utf8, at: i)
+                switch kind {
+                case .lineBreak: pendingBreak = true; i += 1
+                case .space: pendingSpace = true; i += length
+                case .invisible: i += length
+                case .ordinary:
+                    let end = min(i + length, n)
+                    if (pendingSpace || pendingBreak) && started {
+                        let (value, _) = TextNormalizer.decode(utf8, at: i)
+                        let bothWide = previousWide && TextNormalizer.isWide(value)
+                        if pendingSpace && !pendingBreak || !bothWide { bytes.append(0x20) }
                     }
+                    pendingSpace = false
+                    pendingBreak = false
+                    // Copy this character and every ordinary one after it in one go.
+                    var stop = end
+                    var last = i
+                    while stop < n {
+                        let (k, l) = TextNormalizer.classify(utf8, at: stop)
+                        guard k == .ordinary else { break }
+                        last = stop
+                        stop = min(stop + l, n)
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<stop]))
+                    previousWide = TextNormalizer.isWide(TextNormalizer.decode(utf8, at: last).0)
+                    started = true
+                    i = stop
                 }
             }
             ends.append(bytes.count)
@@ -76,11 +95,6 @@ struct RunNormalizer {
                 guard TextNormalizer.isEdgeSpaceValue(value) else { break }
                 hi = start
             }
-            // One run that came through unchanged (most paragraphs): keep its string.
-            if runs.count == 1, lo == 0, hi == b.count, b.count > 0, runs[0].text.utf8.count == b.count {
-                var original = runs[0].text
-                if original.withUTF8({ memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) { return runs }
-            }
             var out: [TextRun] = []
             out.reserveCapacity(runs.count)
             var begin = 0
@@ -89,9 +103,8 @@ struct RunNormalizer {
                 let to = min(ends[k], hi)
                 begin = ends[k]
                 guard from < to else { continue }
-                var cleaned = run
-                cleaned.text = String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
-                out.append(cleaned)
+                out.append(TextRun(text: String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self),
+                                   bold: run.bold, font: run.font, link: run.link))
             }
             return out
         }

@@ -85,6 +85,12 @@ public final class HTMLDocument {
         return tree
     }
 
+    /// The node's content as bytes (libxml2's string, not copied).
+    private static func content(_ node: xmlNodePtr) -> UnsafeBufferPointer<UInt8> {
+        guard let content = node.pointee.content else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: content, count: strlen(content))
+    }
+
     /// Appends the node to `tree` and returns its index; nil for node types the tree leaves out.
     private static func record(_ node: xmlNodePtr, parent: Int32, depth: Int32, into tree: inout HTMLTree) -> Int32? {
         switch node.pointee.type {
@@ -104,13 +110,11 @@ public final class HTMLDocument {
                 attributes.append(HTMLAttribute(name: name, value: value))
             }
             let (tag, name) = node.pointee.name.map(HTMLNames.element) ?? (.other, "")
-            return tree.append(HTMLTree.Node(kind: .element, name: name, tag: tag, text: "", attributes: attributes, parent: parent, depth: depth))
+            return tree.append(HTMLTree.Node(kind: .element, name: name, tag: tag, attributes: attributes, parent: parent, depth: depth))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            let text = node.pointee.content.map { String(cString: $0) } ?? ""
-            return tree.append(HTMLTree.Node(kind: .text, name: "", text: text, attributes: [], parent: parent, depth: depth))
+            return tree.append(HTMLTree.Node(kind: .text, name: "", attributes: [], parent: parent, depth: depth), text: content(node))
         case XML_COMMENT_NODE:
-            let text = node.pointee.content.map { String(cString: $0) } ?? ""
-            return tree.append(HTMLTree.Node(kind: .comment, name: "", text: text, attributes: [], parent: parent, depth: depth))
+            return tree.append(HTMLTree.Node(kind: .comment, name: "", attributes: [], parent: parent, depth: depth), text: content(node))
         default:
             return nil
         }

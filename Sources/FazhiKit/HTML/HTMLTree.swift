@@ -1,8 +1,9 @@
-/// A parsed HTML page as a plain value: every node in document order, linked by indices.
+/// A parsed HTML page as a plain value: every node in document order, linked by indices, and the
+/// text of every text and comment node in one UTF-8 buffer.
 ///
-/// The HTML layer builds it from libxml2's tree in one walk and frees libxml2's document, so it
-/// can cross threads and stages freely. Index 0 is a synthetic document node whose children are
-/// the document's top-level nodes (comments before `<html>` included).
+/// The HTML layer builds it from libxml2's parse, so it can cross threads and stages freely.
+/// Index 0 is a synthetic document node whose children are the document's top-level nodes
+/// (comments before `<html>` included).
 public struct HTMLTree: Sendable {
     /// What a node is.
     public enum Kind: UInt8, Sendable {
@@ -16,8 +17,6 @@ public struct HTMLTree: Sendable {
         public var name: String
         /// The tag's code (`.other` for names the pipeline does not test, and for non-elements).
         public var tag: HTMLTag = .other
-        /// The text of a text or comment node; empty for elements.
-        public var text: String
         /// The element's attributes in source order.
         public var attributes: [HTMLAttribute]
         public var parent: Int32
@@ -25,6 +24,9 @@ public struct HTMLTree: Sendable {
         public var nextSibling: Int32 = -1
         /// Nesting depth (the document node is 0).
         public var depth: Int32
+        /// Where a text or comment node's text lies in ``HTMLTree/textBytes`` (none for elements).
+        public var textStart: Int32 = 0
+        public var textCount: Int32 = 0
 
         /// The value of attribute `name` (lower case), if present.
         public func attribute(_ name: String) -> String? {
@@ -35,10 +37,19 @@ public struct HTMLTree: Sendable {
 
     /// All nodes in document order; `nodes[0]` is the document.
     public internal(set) var nodes: [Node]
+    /// The UTF-8 text of every text and comment node, one after another (see ``text(of:)``).
+    public internal(set) var textBytes: [UInt8] = []
 
     /// An empty tree holding only the document node.
     public init() {
-        nodes = [Node(kind: .document, name: "", text: "", attributes: [], parent: -1, depth: 0)]
+        nodes = [Node(kind: .document, name: "", attributes: [], parent: -1, depth: 0)]
+    }
+
+    /// The text of a text or comment node (empty for other nodes).
+    public func text(of index: Int) -> String {
+        let node = nodes[index]
+        let start = Int(node.textStart)
+        return String(decoding: textBytes[start..<(start + Int(node.textCount))], as: UTF8.self)
     }
 
     /// The end of the subtree at `index`: nodes are stored in document order, so the subtree is
@@ -60,13 +71,15 @@ public struct HTMLTree: Sendable {
 
     /// The concatenated text of the subtree at `index` (scripts and styles skipped).
     public func textContent(of index: Int) -> String {
-        var out = ""
+        var out: [UInt8] = []
         var stack = [Int32(index)]
         while let i = stack.popLast() {
             let node = nodes[Int(i)]
             switch node.kind {
-            case .text: out += node.text
-            case .element where node.name == "script" || node.name == "style": continue
+            case .text:
+                let start = Int(node.textStart)
+                out.append(contentsOf: textBytes[start..<(start + Int(node.textCount))])
+            case .element where node.tag == .script || node.tag == .style: continue
             default:
                 var kids: [Int32] = []
                 var c = node.firstChild
@@ -74,7 +87,7 @@ public struct HTMLTree: Sendable {
                 stack.append(contentsOf: kids.reversed())
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A sequence of child indices.
@@ -93,6 +106,15 @@ public struct HTMLTree: Sendable {
     mutating func append(_ node: Node) -> Int32 {
         nodes.append(node)
         return Int32(nodes.count - 1)
+    }
+
+    /// Appends a text or comment node whose text is `text`.
+    mutating func append(_ node: Node, text: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var node = node
+        node.textStart = Int32(textBytes.count)
+        node.textCount = Int32(text.count)
+        textBytes.append(contentsOf: text)
+        return append(node)
     }
 }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Builds an ``HTMLTree`` from libxml2's SAX events, node for node the tree libxml2's own builder
 /// (SAX2.c) makes and ``HTMLDocument/tree()`` copies: text outside every element is dropped,
 /// consecutive character events make one text node and consecutive CDATA blocks (script and style
@@ -28,6 +34,8 @@ struct SAXTreeBuilder {
     init(inputCount: Int) {
         // About one node per 30 bytes of HTML; capped so a huge page grows its array as it needs.
         tree.nodes.reserveCapacity(min(inputCount / 32, 1 << 16))
+        // Text is about a third of a portal page's bytes; a page with more grows the buffer.
+        tree.textBytes.reserveCapacity(inputCount / 3)
     }
 
     mutating func startElement(_ name: UnsafePointer<UInt8>, attributes atts: UnsafePointer<UnsafePointer<UInt8>?>?) {
@@ -50,7 +58,7 @@ struct SAXTreeBuilder {
         // libxml2 adds a second top-level element to the document's first child when that is an element.
         let first = tree.nodes[0].firstChild
         if open.count == 1, !sawDoctype, first >= 0, tree.nodes[Int(first)].kind == .element { parent = first }
-        let index = append(.element, name: tagName, tag: tag, text: "", attributes: attributes, under: parent)
+        let index = append(.element, name: tagName, tag: tag, attributes: attributes, under: parent)
         open.append(index)
         lastChild.append(-1)
     }
@@ -81,7 +89,8 @@ struct SAXTreeBuilder {
 
     mutating func comment(_ value: UnsafePointer<UInt8>?) {
         flushText()
-        _ = append(.comment, text: value.map { String(cString: $0) } ?? "", under: open[open.count - 1])
+        let text = value.map { UnsafeBufferPointer(start: $0, count: strlen($0)) } ?? UnsafeBufferPointer(start: nil, count: 0)
+        _ = append(.comment, text: text, under: open[open.count - 1])
     }
 
     /// A doctype: no node and no break in the text around it (libxml2 puts it at the document's start).
@@ -98,16 +107,24 @@ struct SAXTreeBuilder {
 
     private mutating func flushText() {
         guard !pending.isEmpty else { return }
-        let text = String(decoding: pending, as: UTF8.self)
+        let parent = open[open.count - 1]
+        let text = pending
+        _ = text.withUnsafeBufferPointer { append(.text, text: $0, under: parent) }
         pending.removeAll(keepingCapacity: true)
-        _ = append(.text, text: text, under: open[open.count - 1])
     }
 
     /// Appends a node as the last child of `parent`.
-    private mutating func append(_ kind: HTMLTree.Kind, name: String = "", tag: HTMLTag = .other, text: String,
-                                 attributes: [HTMLAttribute] = [], under parent: Int32) -> Int32 {
-        let index = tree.append(HTMLTree.Node(kind: kind, name: name, tag: tag, text: text, attributes: attributes,
-                                              parent: parent, depth: tree.nodes[Int(parent)].depth + 1))
+    private mutating func append(_ kind: HTMLTree.Kind, name: String = "", tag: HTMLTag = .other,
+                                 text: UnsafeBufferPointer<UInt8>? = nil, attributes: [HTMLAttribute] = [],
+                                 under parent: Int32) -> Int32 {
+        var start = 0
+        if let text {
+            start = tree.textBytes.count
+            tree.textBytes.append(contentsOf: text)
+        }
+        let index = tree.append(HTMLTree.Node(kind: kind, name: name, tag: tag, attributes: attributes, parent: parent,
+                                              depth: tree.nodes[Int(parent)].depth + 1,
+                                              textStart: Int32(start), textCount: Int32(text?.count ?? 0)))
         if parent == open[open.count - 1] {
             let previous = lastChild[lastChild.count - 1]
             if previous >= 0 { tree.nodes[Int(previous)].nextSibling = index } else { tree.nodes[Int(parent)].firstChild = index }

@@ -18,7 +18,7 @@ import Testing
                 tag = HTMLTag.allCases.first { "\($0)" == name } ?? .other
             }
             let attributes = n.attributes.map { "\($0.name)=\($0.value.debugDescription)" }.joined(separator: " ")
-            return "\(i) \(n.kind) \(name) \(tag) p\(n.parent) c\(n.firstChild) n\(n.nextSibling) d\(n.depth) [\(attributes)] \(n.text.debugDescription)"
+            return "\(i) \(n.kind) \(name) \(tag) p\(n.parent) c\(n.firstChild) n\(n.nextSibling) d\(n.depth) [\(attributes)] \(tree.text(of: i).debugDescription)"
         }
     }
 
