@@ -9,12 +9,26 @@ struct BlockBuilder {
 
     init(tree: HTMLTree) { self.tree = tree }
 
+    /// The inherited style at a point of the walk: plain values only, so copying one per element
+    /// costs no reference counting.
     private struct Style {
         var bold = false
         var font: FontClass?
         var link = false
-        var align: String?
-        var href: String?
+        var align = Align.none
+    }
+
+    /// `text-align` or `align` as far as blocks record it.
+    private enum Align {
+        case none, right, center
+
+        var name: String? {
+            switch self {
+            case .none: return nil
+            case .right: return "right"
+            case .center: return "center"
+            }
+        }
     }
 
     /// The blocks of the subtree at `root` (0: the whole page).
@@ -54,7 +68,7 @@ struct BlockBuilder {
             let links = cleaned.reduce(0) { $1.link ? $0 + $1.text.scalarCount : $0 }
             // One unstyled run says nothing the text does not: keep no runs (memory on huge pages).
             let plain = cleaned.count == 1 && !cleaned[0].bold && cleaned[0].font == nil && !cleaned[0].link
-            output.append(Block(kind: kind, text: text, runs: plain ? [] : cleaned, align: blockStyle.align,
+            output.append(Block(kind: kind, text: text, runs: plain ? [] : cleaned, align: blockStyle.align.name,
                                 tag: nodes[Int(owner)].name, element: owner, linkCharacters: links, hrefs: hrefs))
         }
 
@@ -89,12 +103,13 @@ struct BlockBuilder {
                     runs.append(RunNormalizer.RawRun(end: blockBytes.count, bold: style.bold, font: style.font, link: style.link))
                 }
             case .element:
-                let tag = nodes[i].tag
-                if tag.isSkipped || (!nodes[i].attributes.isEmpty && Self.isHidden(nodes[i])) { continue }
+                let node = nodes.baseAddress! + i  // read in place: a copy of the node would retain its fields
+                let tag = node.pointee.tag
+                if tag.isSkipped || (!node.pointee.attributes.isEmpty && Self.isHidden(node.pointee)) { continue }
                 if tag == .br { flush(); continue }
                 var style = styles[styles.count - 1]
-                Self.apply(nodes[i], to: &style)
-                if style.link, tag == .a, let href = style.href { hrefs.append(href) }
+                Self.apply(node, to: &style)
+                if tag == .a, let href = node.pointee.attribute("href") { hrefs.append(href) }
                 styles.append(style)
                 if tag.isBlock { flush(); owners.append(index) }
                 stack.append((index, true))
@@ -107,22 +122,20 @@ struct BlockBuilder {
         return output
     }
 
-    private static func apply(_ node: borrowing HTMLTree.Node, to style: inout Style) {
-        switch node.tag {
+    private static func apply(_ node: UnsafePointer<HTMLTree.Node>, to style: inout Style) {
+        switch node.pointee.tag {
         case .b, .strong, .h1, .h2, .h3, .h4, .h5, .h6, .th: style.bold = true
-        case .a:
-            style.link = true
-            style.href = node.attribute("href")
+        case .a: style.link = true
         case .font:
-            if let face = node.attribute("face"), let f = FontClass.classify(face) { style.font = f }
+            if let face = node.pointee.attribute("face"), let f = FontClass.classify(face) { style.font = f }
         default: break
         }
-        guard !node.attributes.isEmpty else { return }
+        guard !node.pointee.attributes.isEmpty else { return }
         // Alignment is inherited (as CSS text-align is); an element's own align attribute overrides.
-        if let align = node.attribute("align")?.asciiLowercased {
-            style.align = (align == "right" || align == "center") ? align : nil
+        if let align = node.pointee.attribute("align")?.asciiLowercased {
+            style.align = align == "right" ? .right : align == "center" ? .center : .none
         }
-        guard let css = node.attribute("style"), !css.isEmpty else { return }
+        guard let css = node.pointee.attribute("style"), !css.isEmpty else { return }
         // Word-pasted pages carry long mso-* styles: look only for the three properties that matter.
         let (family, weight, align) = cssProperties(css)
         if let family, let f = FontClass.classify(String(family.drop { $0 == "," }.prefix { $0 != "," })) {
@@ -132,7 +145,7 @@ struct BlockBuilder {
             style.bold = weight.hasPrefix("bold") || (Int(weight).map { $0 >= 600 } ?? false)
         }
         if let align {
-            if align.hasPrefix("right") { style.align = "right" } else if align.hasPrefix("center") { style.align = "center" } else { style.align = nil }
+            style.align = align.hasPrefix("right") ? .right : align.hasPrefix("center") ? .center : .none
         }
     }
 
