@@ -2,8 +2,12 @@ import Benchmark
 import FazhiKit
 import Foundation
 
-// Each stage on real Corpus pages, and the whole pipeline. Malloc counts are the gated metric
-// (exact from run to run); wall time is reported, never gated.
+// Each stage on real Corpus pages, and the whole pipeline. Malloc counts are the gated metric;
+// wall time is reported, never gated. A run's counts are exact from sample to sample, but the
+// small stages (ingest, outline, check: 13 to 300 allocations) count 16 more or fewer depending
+// on what ran before in the process (measured: Ingest.div_06 is 13 in a full `thresholds update`
+// run, 29 in `thresholds check` or run alone), so they get an allowance of 20 allocations instead
+// of 5 %.
 
 /// Corpus pages, loaded relative to this file (the plugin picks the working directory).
 let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -35,7 +39,8 @@ let benchmarks: @Sendable () -> Void = {
         let article = try! Extractor.extract(page)
         let outline = OutlineBuilder.outline(of: article)
 
-        Benchmark("Ingest.\(key)") { benchmark in
+        let small = Benchmark.Configuration(thresholds: [.mallocCountTotal: .init(absolute: [.p90: 20])])
+        Benchmark("Ingest.\(key)", configuration: small) { benchmark in
             for _ in benchmark.scaledIterations { blackHole(try! Ingest.decode(bytes, source: name)) }
         }
         Benchmark("Parse.\(key)") { benchmark in
@@ -44,10 +49,10 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("Extract.\(key)") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(try! Extractor.extract(page)) }
         }
-        Benchmark("Outline.\(key)") { benchmark in
+        Benchmark("Outline.\(key)", configuration: small) { benchmark in
             for _ in benchmark.scaledIterations { blackHole(OutlineBuilder.outline(of: article)) }
         }
-        Benchmark("Check.\(key)") { benchmark in
+        Benchmark("Check.\(key)", configuration: small) { benchmark in
             for _ in benchmark.scaledIterations { blackHole(auditor.audit(article, outline: outline)) }
         }
         Benchmark("Pipeline.\(key)") { benchmark in
