@@ -506,6 +506,10 @@ def main() -> None:
         verdict(f"(supplementary, stricter floor, deterministic) the same in instructions, first {args.instructions} pages",
                 si / zi, 0.60, pct, how=f"{si / 1e6:.2f} M / {zi / 1e6:.2f} M = {si / zi * 100:.1f} %")
     verdict("--jobs 2 ≥ 1.8× --jobs 1", j2 / j1, 1.8, times, how=f"{j2:.1f} / {j1:.1f} = {j2 / j1:.2f}×")
+    per_round_j = [a.wall / b.wall for a, b in zip(runs["fazhi batch --jobs 1"], runs["fazhi batch --jobs 2"])]
+    verdict("(supplementary) the same, per round: median of --jobs 1 wall ÷ --jobs 2 wall in each round",
+            statistics.median(per_round_j), 1.8, times,
+            how=" / ".join(f"{r:.2f}×" for r in per_round_j) + f" → median {statistics.median(per_round_j):.2f}×")
     # What two cores of this machine give work that shares nothing: two floor processes at once.
     pair_ratio = statistics.median(f.wall / w for f, w in zip(runs["floor"], pair_walls))
     verdict("(supplementary, the machine's ceiling) two floor processes at once, half the pages each, ≥ 1.8× one floor "
@@ -517,6 +521,10 @@ def main() -> None:
     if traf_pps:
         verdict("fazhi (full pipeline, --jobs 1) ≥ 15× trafilatura's pages/s", j1 / traf_pps, 15.0, times,
                 how=f"{j1:.1f} / {traf_pps:.1f} = {j1 / traf_pps:.2f}×")
+        per_round_t = [t.wall / j.wall for t, j in zip(runs["trafilatura"], runs["fazhi batch --jobs 1"])]
+        verdict("(supplementary) the same, per round: median of trafilatura wall ÷ fazhi --jobs 1 wall in each round",
+                statistics.median(per_round_t), 15.0, times,
+                how=" / ".join(f"{r:.2f}×" for r in per_round_t) + f" → median {statistics.median(per_round_t):.2f}×")
         verdict("(supplementary) fazhi --jobs 2 ≥ 15× trafilatura", j2 / traf_pps, 15.0, times,
                 how=f"{j2:.1f} / {traf_pps:.1f} = {j2 / traf_pps:.2f}×")
     print("\n| target | measured | verdict |\n|---|---|---|\n" + "\n".join(targets))
