@@ -91,12 +91,11 @@ struct BlockBuilder {
             }
             switch nodes[i].kind {
             case .text:
-                let start = Int(nodes[i].textStart)
-                let count = Int(nodes[i].textCount)
-                guard count > 0 else { continue }
+                let range = nodes[i].textRange
+                guard !range.isEmpty else { continue }
                 let style = styles[styles.count - 1]
                 if runs.isEmpty { blockStyle = style }
-                blockBytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<(start + count)]))
+                blockBytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
                 if let last = runs.last, last.bold == style.bold, last.font == style.font, last.link == style.link {
                     runs[runs.count - 1].end = blockBytes.count
                 } else {
@@ -156,7 +155,7 @@ struct BlockBuilder {
     static func cssProperties(_ css: String) -> (family: String?, weight: String?, align: String?) {
         var css = css
         return css.withUTF8 { b in
-            var found: [Range<Int>?] = [nil, nil, nil]
+            var family: Range<Int>?, weight: Range<Int>?, align: Range<Int>?
             for at in b.indices {
                 let c = b[at] | 0x20
                 guard c == 0x66 || c == 0x74 else { continue }  // f, t
@@ -164,15 +163,20 @@ struct BlockBuilder {
                     let p = b[at - 1]
                     guard p == 0x3B || p == 0x7B || isSpace(p) else { continue }
                 }
-                for (k, name) in cssNames.enumerated() where name[0] == c {
-                    if let value = declaration(b, at: at, name: name) { found[k] = value }
+                if c == 0x74 {
+                    if let value = declaration(b, at: at, name: textAlign) { align = value }
+                } else if let value = declaration(b, at: at, name: fontFamily) {
+                    family = value
+                } else if let value = declaration(b, at: at, name: fontWeight) {
+                    weight = value
                 }
             }
-            return (found[0].map { trimmed(b, $0) }, found[1].map { trimmed(b, $0) }, found[2].map { trimmed(b, $0) })
+            return (family.map { trimmed(b, $0) }, weight.map { trimmed(b, $0) }, align.map { trimmed(b, $0) })
         }
     }
 
-    private static let cssNames = ["font-family", "font-weight", "text-align"].map { Array($0.utf8) }
+    private static let fontFamily = Array("font-family".utf8), fontWeight = Array("font-weight".utf8),
+                       textAlign = Array("text-align".utf8)
 
     /// The value range of the declaration `name: value` when `name` (in any case) starts at `at`.
     private static func declaration(_ b: UnsafeBufferPointer<UInt8>, at: Int, name: [UInt8]) -> Range<Int>? {
@@ -243,11 +247,8 @@ struct BlockBuilder {
                 guard end == bytes.count || bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A else { continue }
                 defer { start = end + 1 }
                 let length = end - start
-                guard length == 4 || length == 6 || length == 7 || length == 15 else { continue }
-                var token: UInt128 = 0  // up to 16 lower-cased bytes, packed
-                for (k, byte) in bytes[start..<end].enumerated() {
-                    token |= UInt128(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) << (8 * k)
-                }
+                guard length == 4 || length == 6 || length == 7 || length == 15,
+                      let token = PackedName(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { continue }
                 if Self.hidingClasses.contains(token) { return true }
             }
             return false
@@ -256,7 +257,5 @@ struct BlockBuilder {
 
     private static let displayNone = Array("display:none".utf8), visibilityHidden = Array("visibility:hidden".utf8)
 
-    private static let hidingClasses: [UInt128] = ["hidden", "hide", "sr-only", "visually-hidden", "none"].map { name in
-        name.utf8.enumerated().reduce(UInt128(0)) { $0 | UInt128($1.element) << (8 * $1.offset) }
-    }
+    private static let hidingClasses = ["hidden", "hide", "sr-only", "visually-hidden", "none"].map { PackedName($0)! }
 }

@@ -111,10 +111,10 @@ public final class HTMLDocument {
             }
             let (tag, name) = node.pointee.name.map(HTMLNames.element) ?? (.other, "")
             return tree.append(HTMLTree.Node(kind: .element, name: name, tag: tag, attributes: attributes, parent: parent, depth: depth))
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            return tree.append(HTMLTree.Node(kind: .text, name: "", attributes: [], parent: parent, depth: depth), text: content(node))
-        case XML_COMMENT_NODE:
-            return tree.append(HTMLTree.Node(kind: .comment, name: "", attributes: [], parent: parent, depth: depth), text: content(node))
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE:
+            let text = tree.store(text: content(node))
+            return tree.append(HTMLTree.Node(kind: node.pointee.type == XML_COMMENT_NODE ? .comment : .text, name: "", attributes: [],
+                                             parent: parent, depth: depth, textStart: text.start, textCount: text.count))
         default:
             return nil
         }

@@ -28,6 +28,9 @@ public struct HTMLTree: Sendable {
         public var textStart: Int32 = 0
         public var textCount: Int32 = 0
 
+        /// ``textStart`` and ``textCount`` as a range of ``HTMLTree/textBytes``.
+        public var textRange: Range<Int> { Int(textStart)..<(Int(textStart) + Int(textCount)) }
+
         /// The value of attribute `name` (lower case), if present.
         public func attribute(_ name: String) -> String? {
             for a in attributes where a.name == name { return a.value }
@@ -47,9 +50,7 @@ public struct HTMLTree: Sendable {
 
     /// The text of a text or comment node (empty for other nodes).
     public func text(of index: Int) -> String {
-        let node = nodes[index]
-        let start = Int(node.textStart)
-        return String(decoding: textBytes[start..<(start + Int(node.textCount))], as: UTF8.self)
+        String(decoding: textBytes[nodes[index].textRange], as: UTF8.self)
     }
 
     /// The end of the subtree at `index`: nodes are stored in document order, so the subtree is
@@ -76,9 +77,7 @@ public struct HTMLTree: Sendable {
         while let i = stack.popLast() {
             let node = nodes[Int(i)]
             switch node.kind {
-            case .text:
-                let start = Int(node.textStart)
-                out.append(contentsOf: textBytes[start..<(start + Int(node.textCount))])
+            case .text: out.append(contentsOf: textBytes[node.textRange])
             case .element where node.tag == .script || node.tag == .style: continue
             default:
                 var kids: [Int32] = []
@@ -108,13 +107,11 @@ public struct HTMLTree: Sendable {
         return Int32(nodes.count - 1)
     }
 
-    /// Appends a text or comment node whose text is `text`.
-    mutating func append(_ node: Node, text: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var node = node
-        node.textStart = Int32(textBytes.count)
-        node.textCount = Int32(text.count)
+    /// Appends `text` to ``textBytes``: the `textStart` and `textCount` of the node it belongs to.
+    mutating func store(text: UnsafeBufferPointer<UInt8>) -> (start: Int32, count: Int32) {
+        let start = textBytes.count
         textBytes.append(contentsOf: text)
-        return append(node)
+        return (Int32(start), Int32(text.count))
     }
 }
 

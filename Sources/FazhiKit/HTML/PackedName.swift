@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An ASCII name of up to 16 bytes, lower-cased and packed into one integer, so the HTML layer can
 /// recognise element and attribute names straight from libxml2's C strings without making a
 /// Swift string for each.
@@ -5,28 +11,24 @@ struct PackedName: Comparable, Hashable, Sendable {
     let value: UInt128
 
     /// Packs `name` (lower-cased); nil when it is longer than 16 bytes or not ASCII.
-    init?(_ name: UnsafePointer<UInt8>) {
+    init?(_ name: UnsafeBufferPointer<UInt8>) {
+        guard name.count <= 16 else { return nil }
         var v: UInt128 = 0
-        var i = 0
-        while true {
-            let c = name[i]
-            if c == 0 { break }
-            guard i < 16, c < 0x80 else { return nil }
+        for (i, c) in name.enumerated() {
+            guard c < 0x80 else { return nil }
             v |= UInt128((c >= 0x41 && c <= 0x5A) ? c + 0x20 : c) << (8 * i)
-            i += 1
         }
         value = v
     }
 
+    /// Packs a NUL-terminated name (libxml2's).
+    init?(_ name: UnsafePointer<UInt8>) {
+        self.init(UnsafeBufferPointer(start: name, count: strlen(name)))
+    }
+
     init?(_ name: String) {
         var copy = name
-        let packed: PackedName?? = copy.withUTF8 { b in
-            guard b.count <= 16 else { return nil }
-            var bytes = Array(b)
-            bytes.append(0)
-            return bytes.withUnsafeBufferPointer { PackedName($0.baseAddress!) }
-        }
-        guard let packed, let packed else { return nil }
+        guard let packed = copy.withUTF8({ PackedName($0) }) else { return nil }
         self = packed
     }
 

@@ -18,9 +18,10 @@ struct SAXTreeBuilder {
     private var open: [Int32] = [0]
     /// Per open element: its last child so far (-1: none).
     private var lastChild: [Int32] = [-1]
-    /// Character or CDATA events not yet made into a node.
-    private var pending: [UInt8] = []
-    /// Whether `pending` came from CDATA events (libxml2 keeps the two kinds in separate nodes).
+    /// Where the character or CDATA events not yet made into a node start in the tree's text bytes
+    /// (they are written there as they come); nil when there are none.
+    private var pendingStart: Int?
+    /// Whether the pending text came from CDATA events (libxml2 keeps the two kinds in separate nodes).
     private var pendingIsCDATA = false
     /// Element codes and names, and kept attribute names, by the address libxml2 interned them at.
     private var tags = InternedNameCache<(HTMLTag, String)>()
@@ -84,12 +85,13 @@ struct SAXTreeBuilder {
             flushText()
             pendingIsCDATA = cdata
         }
-        pending.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        if pendingStart == nil { pendingStart = tree.textBytes.count }
+        tree.textBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
     mutating func comment(_ value: UnsafePointer<UInt8>?) {
         flushText()
-        let text = value.map { UnsafeBufferPointer(start: $0, count: strlen($0)) } ?? UnsafeBufferPointer(start: nil, count: 0)
+        let text = tree.store(text: value.map { UnsafeBufferPointer(start: $0, count: strlen($0)) } ?? UnsafeBufferPointer(start: nil, count: 0))
         _ = append(.comment, text: text, under: open[open.count - 1])
     }
 
@@ -106,25 +108,18 @@ struct SAXTreeBuilder {
     }
 
     private mutating func flushText() {
-        guard !pending.isEmpty else { return }
-        let parent = open[open.count - 1]
-        let text = pending
-        _ = text.withUnsafeBufferPointer { append(.text, text: $0, under: parent) }
-        pending.removeAll(keepingCapacity: true)
+        guard let start = pendingStart else { return }
+        pendingStart = nil
+        _ = append(.text, text: (Int32(start), Int32(tree.textBytes.count - start)), under: open[open.count - 1])
     }
 
     /// Appends a node as the last child of `parent`.
     private mutating func append(_ kind: HTMLTree.Kind, name: String = "", tag: HTMLTag = .other,
-                                 text: UnsafeBufferPointer<UInt8>? = nil, attributes: [HTMLAttribute] = [],
+                                 text: (start: Int32, count: Int32) = (0, 0), attributes: [HTMLAttribute] = [],
                                  under parent: Int32) -> Int32 {
-        var start = 0
-        if let text {
-            start = tree.textBytes.count
-            tree.textBytes.append(contentsOf: text)
-        }
         let index = tree.append(HTMLTree.Node(kind: kind, name: name, tag: tag, attributes: attributes, parent: parent,
                                               depth: tree.nodes[Int(parent)].depth + 1,
-                                              textStart: Int32(start), textCount: Int32(text?.count ?? 0)))
+                                              textStart: text.start, textCount: text.count))
         if parent == open[open.count - 1] {
             let previous = lastChild[lastChild.count - 1]
             if previous >= 0 { tree.nodes[Int(previous)].nextSibling = index } else { tree.nodes[Int(parent)].firstChild = index }
