@@ -34,11 +34,14 @@ struct BlockBuilder {
     /// The blocks of the subtree at `root` (0: the whole page).
     func blocks(from root: Int = 0) -> [Block] {
         tree.nodes.withUnsafeBufferPointer { nodes in
-            tree.textBytes.withUnsafeBufferPointer { text in blocks(from: root, nodes: nodes, text: text) }
+            tree.textBytes.withUnsafeBufferPointer { text in
+                tree.withAttributeView { attributes in blocks(from: root, nodes: nodes, text: text, attributes: attributes) }
+            }
         }
     }
 
-    private func blocks(from root: Int, nodes: UnsafeBufferPointer<HTMLTree.Node>, text: UnsafeBufferPointer<UInt8>) -> [Block] {
+    private func blocks(from root: Int, nodes: UnsafeBufferPointer<HTMLTree.Node>, text: UnsafeBufferPointer<UInt8>,
+                        attributes: AttributeView) -> [Block] {
         var output: [Block] = []
         // Blocks are far fewer than nodes; sizing up front avoids re-copying them as the array grows.
         output.reserveCapacity(min(nodes.count / 4, 1 << 14))
@@ -69,7 +72,7 @@ struct BlockBuilder {
             // One unstyled run says nothing the text does not: keep no runs (memory on huge pages).
             let plain = cleaned.count == 1 && !cleaned[0].bold && cleaned[0].font == nil && !cleaned[0].link
             output.append(Block(kind: kind, text: text, runs: plain ? [] : cleaned, align: blockStyle.align.name,
-                                tag: nodes[Int(owner)].name, element: owner, linkCharacters: links, hrefs: hrefs))
+                                tag: tree.name(of: Int(owner)), element: owner, linkCharacters: links, hrefs: hrefs))
         }
 
         // Iterative depth-first walk with explicit exit events.
@@ -102,13 +105,14 @@ struct BlockBuilder {
                     runs.append(RunNormalizer.RawRun(end: blockBytes.count, bold: style.bold, font: style.font, link: style.link))
                 }
             case .element:
-                let node = nodes.baseAddress! + i  // read in place: a copy of the node would retain its fields
-                let tag = node.pointee.tag
-                if tag.isSkipped || (!node.pointee.attributes.isEmpty && Self.isHidden(node.pointee)) { continue }
+                let node = nodes[i]
+                let tag = node.tag
+                let kept = node.attributeRange
+                if tag.isSkipped || (!kept.isEmpty && Self.isHidden(kept, attributes)) { continue }
                 if tag == .br { flush(); continue }
                 var style = styles[styles.count - 1]
-                Self.apply(node, to: &style)
-                if tag == .a, let href = node.pointee.attribute("href") { hrefs.append(href) }
+                Self.apply(tag, kept, attributes, to: &style)
+                if tag == .a, let href = attributes.string(.href, in: kept) { hrefs.append(href) }
                 styles.append(style)
                 if tag.isBlock { flush(); owners.append(index) }
                 stack.append((index, true))
@@ -121,20 +125,20 @@ struct BlockBuilder {
         return output
     }
 
-    private static func apply(_ node: UnsafePointer<HTMLTree.Node>, to style: inout Style) {
-        switch node.pointee.tag {
+    private static func apply(_ tag: HTMLTag, _ kept: Range<Int>, _ attributes: AttributeView, to style: inout Style) {
+        switch tag {
         case .b, .strong, .h1, .h2, .h3, .h4, .h5, .h6, .th: style.bold = true
         case .a: style.link = true
         case .font:
-            if let face = node.pointee.attribute("face"), let f = FontClass.classify(face) { style.font = f }
+            if let face = attributes.string(.face, in: kept), let f = FontClass.classify(face) { style.font = f }
         default: break
         }
-        guard !node.pointee.attributes.isEmpty else { return }
+        guard !kept.isEmpty else { return }
         // Alignment is inherited (as CSS text-align is); an element's own align attribute overrides.
-        if let align = node.pointee.attribute("align")?.asciiLowercased {
-            style.align = align == "right" ? .right : align == "center" ? .center : .none
+        if let align = attributes.value(.align, in: kept) {
+            style.align = equalsLowercased(align, right) ? .right : equalsLowercased(align, center) ? .center : .none
         }
-        guard let css = node.pointee.attribute("style"), !css.isEmpty else { return }
+        guard let css = attributes.value(.style, in: kept), !css.isEmpty else { return }
         // Word-pasted pages carry long mso-* styles: look only for the three properties that matter.
         let (family, weight, align) = cssProperties(css)
         if let family, let f = FontClass.classify(String(family.drop { $0 == "," }.prefix { $0 != "," })) {
@@ -154,29 +158,37 @@ struct BlockBuilder {
     /// the start, `;`, `{` or white space, followed by optional white space and `:`.
     static func cssProperties(_ css: String) -> (family: String?, weight: String?, align: String?) {
         var css = css
-        return css.withUTF8 { b in
-            var family: Range<Int>?, weight: Range<Int>?, align: Range<Int>?
-            for at in b.indices {
-                let c = b[at] | 0x20
-                guard c == 0x66 || c == 0x74 else { continue }  // f, t
-                if at > 0 {
-                    let p = b[at - 1]
-                    guard p == 0x3B || p == 0x7B || isSpace(p) else { continue }
-                }
-                if c == 0x74 {
-                    if let value = declaration(b, at: at, name: textAlign) { align = value }
-                } else if let value = declaration(b, at: at, name: fontFamily) {
-                    family = value
-                } else if let value = declaration(b, at: at, name: fontWeight) {
-                    weight = value
-                }
+        return css.withUTF8 { cssProperties($0) }
+    }
+
+    /// ``cssProperties(_:)`` of a style attribute's bytes.
+    static func cssProperties(_ b: UnsafeBufferPointer<UInt8>) -> (family: String?, weight: String?, align: String?) {
+        var family: Range<Int>?, weight: Range<Int>?, align: Range<Int>?
+        for at in b.indices {
+            let c = b[at] | 0x20
+            guard c == 0x66 || c == 0x74 else { continue }  // f, t
+            if at > 0 {
+                let p = b[at - 1]
+                guard p == 0x3B || p == 0x7B || isSpace(p) else { continue }
             }
-            return (family.map { trimmed(b, $0) }, weight.map { trimmed(b, $0) }, align.map { trimmed(b, $0) })
+            if c == 0x74 {
+                if let value = declaration(b, at: at, name: textAlign) { align = value }
+            } else if let value = declaration(b, at: at, name: fontFamily) {
+                family = value
+            } else if let value = declaration(b, at: at, name: fontWeight) {
+                weight = value
+            }
         }
+        return (family.map { trimmed(b, $0) }, weight.map { trimmed(b, $0) }, align.map { trimmed(b, $0) })
     }
 
     private static let fontFamily = Array("font-family".utf8), fontWeight = Array("font-weight".utf8),
-                       textAlign = Array("text-align".utf8)
+                       textAlign = Array("text-align".utf8), right = Array("right".utf8), center = Array("center".utf8)
+
+    /// `bytes` lower-cased equal `lower` (ASCII).
+    private static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: [UInt8]) -> Bool {
+        bytes.count == lower.count && zip(bytes, lower).allSatisfy { Self.lower($0) == $1 }
+    }
 
     /// The value range of the declaration `name: value` when `name` (in any case) starts at `at`.
     private static func declaration(_ b: UnsafeBufferPointer<UInt8>, at: Int, name: [UInt8]) -> Range<Int>? {
@@ -204,14 +216,20 @@ struct BlockBuilder {
     private static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
-    /// Hidden by CSS, the `hidden` attribute, or a class that hides.
-    static func isHidden(_ node: borrowing HTMLTree.Node) -> Bool {
-        for a in node.attributes {
-            switch a.name {
-            case "hidden": return true
-            case "style": if styleHides(a.value) { return true }
-            case "class": if classHides(a.value) { return true }
-            case "aria-hidden": if a.value == "true" { return true }
+    /// Element `index` of `tree` is hidden by CSS, the `hidden` attribute, or a class that hides.
+    static func isHidden(_ index: Int, in tree: HTMLTree) -> Bool {
+        let kept = tree.nodes[index].attributeRange
+        return !kept.isEmpty && tree.withAttributeView { isHidden(kept, $0) }
+    }
+
+    /// The attributes in `kept` hide their element.
+    private static func isHidden(_ kept: Range<Int>, _ attributes: AttributeView) -> Bool {
+        for i in kept {
+            switch attributes.records[i].name {
+            case .hidden: return true
+            case .style: if styleHides(attributes.value(at: i)) { return true }
+            case .class: if classHides(attributes.value(at: i)) { return true }
+            case .ariaHidden: if attributes.value(at: i).elementsEqual("true".utf8) { return true }
             default: continue
             }
         }
@@ -223,36 +241,42 @@ struct BlockBuilder {
     /// restarts at the current byte.
     static func styleHides(_ style: String) -> Bool {
         var style = style
-        return style.withUTF8 { bytes in
-            let (display, visibility) = (Self.displayNone, Self.visibilityHidden)
-            var d = 0, v = 0
-            for byte in bytes {
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-                let c = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                d = c == display[d] ? d + 1 : (c == display[0] ? 1 : 0)
-                v = c == visibility[v] ? v + 1 : (c == visibility[0] ? 1 : 0)
-                if d == display.count || v == visibility.count { return true }
-            }
-            return false
+        return style.withUTF8 { styleHides($0) }
+    }
+
+    /// ``styleHides(_:)`` of a style attribute's bytes.
+    static func styleHides(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (display, visibility) = (Self.displayNone, Self.visibilityHidden)
+        var d = 0, v = 0
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            let c = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            d = c == display[d] ? d + 1 : (c == display[0] ? 1 : 0)
+            v = c == visibility[v] ? v + 1 : (c == visibility[0] ? 1 : 0)
+            if d == display.count || v == visibility.count { return true }
         }
+        return false
     }
 
     /// A class list with a token that hides (`hidden`, `hide`, `sr-only`, `visually-hidden`, `none`),
     /// in any case.
     static func classHides(_ classes: String) -> Bool {
         var classes = classes
-        return classes.withUTF8 { bytes in
-            var start = 0
-            for end in 0...bytes.count {
-                guard end == bytes.count || bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A else { continue }
-                defer { start = end + 1 }
-                let length = end - start
-                guard length == 4 || length == 6 || length == 7 || length == 15,
-                      let token = PackedName(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { continue }
-                if Self.hidingClasses.contains(token) { return true }
-            }
-            return false
+        return classes.withUTF8 { classHides($0) }
+    }
+
+    /// ``classHides(_:)`` of a class attribute's bytes.
+    static func classHides(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        for end in 0...bytes.count {
+            guard end == bytes.count || bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A else { continue }
+            defer { start = end + 1 }
+            let length = end - start
+            guard length == 4 || length == 6 || length == 7 || length == 15,
+                  let token = PackedName(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { continue }
+            if Self.hidingClasses.contains(token) { return true }
         }
+        return false
     }
 
     private static let displayNone = Array("display:none".utf8), visibilityHidden = Array("visibility:hidden".utf8)

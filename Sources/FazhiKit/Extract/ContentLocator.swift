@@ -74,10 +74,10 @@ struct ContentLocator {
     /// The element whose class or id names a known body container (earlier names win; one pass).
     func knownContainer() -> Int32? {
         var best: (rank: Int, index: Int32)?
-        for (i, node) in tree.nodes.enumerated() where node.kind == .element && !node.attributes.isEmpty {
+        for (i, node) in tree.nodes.enumerated() where node.kind == .element && node.attributeCount > 0 {
             var names: [Substring] = []
-            if let id = node.attribute("id") { names.append(Substring(id)) }
-            if let c = node.attribute("class") { names += c.split(separator: " ") }
+            if let id = tree.attribute(.id, of: i) { names.append(Substring(id)) }
+            if let c = tree.attribute(.class, of: i) { names += c.split(separator: " ") }
             for name in names {
                 guard let rank = Self.knownContainers.firstIndex(of: String(name).asciiLowercased) else { continue }
                 if best == nil || rank < best!.rank { best = (rank, Int32(i)) }

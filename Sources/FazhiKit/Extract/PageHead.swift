@@ -17,17 +17,16 @@ struct PageHead {
             case .element:
                 let tag = tree.nodes[index].tag
                 guard tag == .meta || tag == .title || tag == .link else { continue }
-                let node = tree.nodes[index]
                 switch tag {
                 case .meta:
-                    guard let key = (node.attribute("name") ?? node.attribute("property"))?.asciiLowercased,
-                          let content = node.attribute("content") else { continue }
+                    guard let key = (tree.attribute(.name, of: index) ?? tree.attribute(.property, of: index))?.asciiLowercased,
+                          let content = tree.attribute(.content, of: index) else { continue }
                     if meta[key] == nil { meta[key] = content.trimmingCharacters(in: " \t\r\n\u{3000}\u{A0}") }
                 case .title where title == nil:
                     let t = TextNormalizer.normalize(tree.textContent(of: index))
                     if !t.isEmpty { title = t }
                 case .link where canonical == nil:
-                    if node.attribute("rel")?.asciiLowercased == "canonical", let href = node.attribute("href"), !href.isEmpty {
+                    if tree.attribute(.rel, of: index)?.asciiLowercased == "canonical", let href = tree.attribute(.href, of: index), !href.isEmpty {
                         canonical = href.trimmingASCIISpaces()
                     }
                 default: continue

@@ -8,10 +8,10 @@ enum TableReader {
         while let i = stack.popLast() {
             let node = tree.nodes[i]
             guard node.kind == .element else { continue }
-            switch node.name {
-            case "table": return false
-            case "tr": rows += 1
-            case "td", "th":
+            switch node.tag {
+            case .table: return false
+            case .tr: rows += 1
+            case .td, .th:
                 if tree.textContent(of: i).count > 200 { return false }
             default: break
             }
@@ -26,9 +26,9 @@ enum TableReader {
         var stack = Array(tree.children(of: table).reversed())
         while let i = stack.popLast() {
             let node = tree.nodes[i]
-            guard node.kind == .element, !BlockBuilder.isHidden(node) else { continue }
-            if node.name == "tr" {
-                let cells = tree.children(of: i).filter { tree.nodes[$0].name == "td" || tree.nodes[$0].name == "th" }
+            guard node.kind == .element, !BlockBuilder.isHidden(i, in: tree) else { continue }
+            if node.tag == .tr {
+                let cells = tree.children(of: i).filter { tree.nodes[$0].tag == .td || tree.nodes[$0].tag == .th }
                     .map { TextNormalizer.normalize(tree.textContent(of: $0)) }
                 if cells.contains(where: { !$0.isEmpty }) { rows.append(cells) }
             } else {

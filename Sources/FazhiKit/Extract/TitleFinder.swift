@@ -79,10 +79,8 @@ struct TitleFinder {
         var e = element
         var steps = 0
         while e > 0, steps < 3 {
-            let attributes = tree.nodes[Int(e)].attributes
-            if !attributes.isEmpty {
-                let node = tree.nodes[Int(e)]
-                let tokens = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).asciiLowercased
+            if tree.nodes[Int(e)].attributeCount > 0 {
+                let tokens = ((tree.attribute(.class, of: Int(e)) ?? "") + " " + (tree.attribute(.id, of: Int(e)) ?? "")).asciiLowercased
                 if tokens.contains("title") || tokens.contains("tit") || tokens.contains("bt") || tokens.contains("headline") { return true }
             }
             e = tree.nodes[Int(e)].parent

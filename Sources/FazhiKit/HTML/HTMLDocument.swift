@@ -95,25 +95,26 @@ public final class HTMLDocument {
     private static func record(_ node: xmlNodePtr, parent: Int32, depth: Int32, into tree: inout HTMLTree) -> Int32? {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
-            var attributes: [HTMLAttribute] = []
+            let attributeStart = Int32(tree.attributes.count)
             var attr = node.pointee.properties
             while let a = attr {
                 attr = a.pointee.next
                 guard let rawName = a.pointee.name, let name = HTMLNames.keptAttributes.lookup(rawName) else { continue }
-                var value = ""
                 if let child = a.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
-                    value = String(cString: content)  // the usual case: one text child, no copy by libxml2
+                    tree.storeAttribute(name, value: UnsafeBufferPointer(start: content, count: strlen(content)))  // the usual case: one text child
                 } else if let v = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
-                    value = String(cString: v)
+                    tree.storeAttribute(name, value: UnsafeBufferPointer(start: v, count: strlen(v)))
                     clibxml2_free(v)
+                } else {
+                    tree.storeAttribute(name, value: UnsafeBufferPointer(start: nil, count: 0))
                 }
-                attributes.append(HTMLAttribute(name: name, value: value))
             }
-            let (tag, name) = node.pointee.name.map(HTMLNames.element) ?? (.other, "")
-            return tree.append(HTMLTree.Node(kind: .element, name: name, tag: tag, attributes: attributes, parent: parent, depth: depth))
+            let (tag, otherName) = node.pointee.name.map { HTMLNames.element($0, in: &tree) } ?? (.other, tree.otherNameIndex(""))
+            return tree.append(HTMLTree.Node(kind: .element, tag: tag, otherName: otherName, attributeStart: attributeStart,
+                                             attributeCount: Int32(tree.attributes.count) - attributeStart, parent: parent, depth: depth))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE:
             let text = tree.store(text: content(node))
-            return tree.append(HTMLTree.Node(kind: node.pointee.type == XML_COMMENT_NODE ? .comment : .text, name: "", attributes: [],
+            return tree.append(HTMLTree.Node(kind: node.pointee.type == XML_COMMENT_NODE ? .comment : .text,
                                              parent: parent, depth: depth, textStart: text.start, textCount: text.count))
         default:
             return nil

@@ -1,6 +1,6 @@
 /// The element names the pipeline tests, as a one-byte code set once per element when the tree is
 /// built, so hot loops compare bytes instead of hashing strings. Other names are `.other`.
-public enum HTMLTag: UInt8, Sendable, CaseIterable {
+public enum HTMLTag: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case other
     // Block-level containers.
     case html, body, p, div, section, article, header, footer, nav, aside, main
@@ -21,4 +21,9 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
 
     /// `h1` … `h6`.
     public var isHeading: Bool { rawValue >= Self.h1.rawValue && rawValue <= Self.h6.rawValue }
+
+    /// The element name (lower case); "other" for `.other`, whose names the tree keeps itself.
+    public var name: String { Self.names[Int(rawValue)] }
+
+    private static let names = allCases.map { "\($0)" }
 }

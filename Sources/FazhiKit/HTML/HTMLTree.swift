@@ -1,24 +1,27 @@
-/// A parsed HTML page as a plain value: every node in document order, linked by indices, and the
-/// text of every text and comment node in one UTF-8 buffer.
+/// A parsed HTML page as a plain value: every node in document order, linked by indices; the text
+/// of every text and comment node in one UTF-8 buffer, and the kept attributes of every element in
+/// another. A node holds only numbers, so copying, reading and freeing nodes costs no reference
+/// counting and a page's tree is a handful of allocations, not a few per element.
 ///
 /// The HTML layer builds it from libxml2's parse, so it can cross threads and stages freely.
 /// Index 0 is a synthetic document node whose children are the document's top-level nodes
 /// (comments before `<html>` included).
 public struct HTMLTree: Sendable {
     /// What a node is.
-    public enum Kind: UInt8, Sendable {
+    public enum Kind: UInt8, Sendable, BitwiseCopyable {
         case document, element, text, comment
     }
 
     /// One node. `parent`, `firstChild` and `nextSibling` are indices into ``nodes`` (-1: none).
-    public struct Node: Sendable {
+    public struct Node: Sendable, BitwiseCopyable {
         public var kind: Kind
-        /// The lower-case tag name of an element; empty for other nodes.
-        public var name: String
         /// The tag's code (`.other` for names the pipeline does not test, and for non-elements).
         public var tag: HTMLTag = .other
-        /// The element's attributes in source order.
-        public var attributes: [HTMLAttribute]
+        /// For an element whose tag is `.other`: its name's index in ``HTMLTree/otherNames``.
+        public var otherName: Int32 = -1
+        /// Where the element's attributes lie in ``HTMLTree/attributes``.
+        public var attributeStart: Int32 = 0
+        public var attributeCount: Int32 = 0
         public var parent: Int32
         public var firstChild: Int32 = -1
         public var nextSibling: Int32 = -1
@@ -31,21 +34,64 @@ public struct HTMLTree: Sendable {
         /// ``textStart`` and ``textCount`` as a range of ``HTMLTree/textBytes``.
         public var textRange: Range<Int> { Int(textStart)..<(Int(textStart) + Int(textCount)) }
 
-        /// The value of attribute `name` (lower case), if present.
-        public func attribute(_ name: String) -> String? {
-            for a in attributes where a.name == name { return a.value }
-            return nil
-        }
+        /// ``attributeStart`` and ``attributeCount`` as a range of ``HTMLTree/attributes``.
+        public var attributeRange: Range<Int> { Int(attributeStart)..<(Int(attributeStart) + Int(attributeCount)) }
+    }
+
+    /// One kept attribute of an element: its name and where its value (entities decoded) lies in
+    /// ``HTMLTree/attributeBytes``.
+    public struct Attribute: Sendable, BitwiseCopyable {
+        public var name: HTMLAttributeName
+        public var valueStart: Int32
+        public var valueCount: Int32
+
+        /// The value's range in ``HTMLTree/attributeBytes``.
+        public var valueRange: Range<Int> { Int(valueStart)..<(Int(valueStart) + Int(valueCount)) }
     }
 
     /// All nodes in document order; `nodes[0]` is the document.
     public internal(set) var nodes: [Node]
     /// The UTF-8 text of every text and comment node, one after another (see ``text(of:)``).
     public internal(set) var textBytes: [UInt8] = []
+    /// The kept attributes of every element, element after element (see ``Node/attributeRange``).
+    public internal(set) var attributes: [Attribute] = []
+    /// The UTF-8 values of every kept attribute, one after another (see ``Attribute/valueRange``).
+    public internal(set) var attributeBytes: [UInt8] = []
+    /// The names of elements whose tag is `.other`, once each (see ``Node/otherName``).
+    public internal(set) var otherNames: [String] = []
 
     /// An empty tree holding only the document node.
     public init() {
-        nodes = [Node(kind: .document, name: "", attributes: [], parent: -1, depth: 0)]
+        nodes = [Node(kind: .document, parent: -1, depth: 0)]
+    }
+
+    /// The lower-case name of an element (empty for other nodes).
+    public func name(of index: Int) -> String {
+        let node = nodes[index]
+        guard node.kind == .element else { return "" }
+        return node.tag == .other ? otherNames[Int(node.otherName)] : node.tag.name
+    }
+
+    /// The value of the element's attribute `name`, if it has one.
+    public func attribute(_ name: HTMLAttributeName, of index: Int) -> String? {
+        for a in attributes[nodes[index].attributeRange] where a.name == name {
+            return String(decoding: attributeBytes[a.valueRange], as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// Runs `body` with the tree's attributes borrowed, to read values as bytes without strings.
+    func withAttributeView<R>(_ body: (AttributeView) throws -> R) rethrows -> R {
+        try attributes.withUnsafeBufferPointer { records in
+            try attributeBytes.withUnsafeBufferPointer { bytes in try body(AttributeView(records: records, bytes: bytes)) }
+        }
+    }
+
+    /// The element's kept attributes as strings, in source order.
+    public func attributes(of index: Int) -> [HTMLAttribute] {
+        attributes[nodes[index].attributeRange].map {
+            HTMLAttribute(name: $0.name.name, value: String(decoding: attributeBytes[$0.valueRange], as: UTF8.self))
+        }
     }
 
     /// The text of a text or comment node (empty for other nodes).
@@ -112,6 +158,43 @@ public struct HTMLTree: Sendable {
         let start = textBytes.count
         textBytes.append(contentsOf: text)
         return (Int32(start), Int32(text.count))
+    }
+
+    /// Appends an attribute of the element about to be appended; its `attributeStart` is the count
+    /// of ``attributes`` before the first.
+    mutating func storeAttribute(_ name: HTMLAttributeName, value: UnsafeBufferPointer<UInt8>) {
+        attributes.append(Attribute(name: name, valueStart: Int32(attributeBytes.count), valueCount: Int32(value.count)))
+        attributeBytes.append(contentsOf: value)
+    }
+
+    /// The index of an element name outside the ``HTMLTag`` set in ``otherNames`` (added when new;
+    /// a page has a handful of such names).
+    mutating func otherNameIndex(_ name: String) -> Int32 {
+        if let known = otherNames.firstIndex(of: name) { return Int32(known) }
+        otherNames.append(name)
+        return Int32(otherNames.count - 1)
+    }
+}
+
+/// A tree's attributes borrowed for a walk (``HTMLTree/withAttributeView(_:)``).
+struct AttributeView {
+    let records: UnsafeBufferPointer<HTMLTree.Attribute>
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// The value of `name` among the attributes in `range` (a node's ``HTMLTree/Node/attributeRange``).
+    func value(_ name: HTMLAttributeName, in range: Range<Int>) -> UnsafeBufferPointer<UInt8>? {
+        for i in range where records[i].name == name { return value(at: i) }
+        return nil
+    }
+
+    /// The value of the attribute at `index` of the records.
+    func value(at index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[records[index].valueRange])
+    }
+
+    /// The value of `name` as a string.
+    func string(_ name: HTMLAttributeName, in range: Range<Int>) -> String? {
+        value(name, in: range).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

@@ -8,12 +8,26 @@ struct InternedNameCache<Value> {
 
     /// The value for `name`, from the cache or from `lookup` (then remembered).
     mutating func value(for name: UnsafePointer<UInt8>, _ lookup: (UnsafePointer<UInt8>) -> Value) -> Value {
-        let key = UnsafeRawPointer(name)
-        let slot = Int(truncatingIfNeeded: UInt(bitPattern: key) >> 3) & 63
-        if keys[slot] == key, let value = values[slot] { return value }
+        if let value = cached(name) { return value }
         let value = lookup(name)
-        keys[slot] = key
-        values[slot] = value
+        remember(value, for: name)
         return value
+    }
+
+    /// The value remembered for `name`, if any.
+    func cached(_ name: UnsafePointer<UInt8>) -> Value? {
+        let slot = Self.slot(name)
+        return keys[slot] == UnsafeRawPointer(name) ? values[slot] : nil
+    }
+
+    /// Remembers `value` for `name` (replacing whatever shared its slot).
+    mutating func remember(_ value: Value, for name: UnsafePointer<UInt8>) {
+        let slot = Self.slot(name)
+        keys[slot] = UnsafeRawPointer(name)
+        values[slot] = value
+    }
+
+    private static func slot(_ name: UnsafePointer<UInt8>) -> Int {
+        Int(truncatingIfNeeded: UInt(bitPattern: UnsafeRawPointer(name)) >> 3) & 63
     }
 }

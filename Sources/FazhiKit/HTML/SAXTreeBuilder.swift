@@ -23,11 +23,10 @@ struct SAXTreeBuilder {
     private var pendingStart: Int?
     /// Whether the pending text came from CDATA events (libxml2 keeps the two kinds in separate nodes).
     private var pendingIsCDATA = false
-    /// Element codes and names, and kept attribute names, by the address libxml2 interned them at.
-    private var tags = InternedNameCache<(HTMLTag, String)>()
-    private var attributeNames = InternedNameCache<String?>()
-    /// Kept attributes of the element being started (then copied into an array of the exact size).
-    private var scratch: [HTMLAttribute] = []
+    /// Element codes (and names outside the code set), and kept attribute names, by the address
+    /// libxml2 interned them at.
+    private var tags = InternedNameCache<(tag: HTMLTag, otherName: Int32)>()
+    private var attributeNames = InternedNameCache<HTMLAttributeName?>()
     /// Whether a doctype was seen (libxml2 puts it first in the document, which decides where a
     /// second top-level element goes).
     private var sawDoctype = false
@@ -41,25 +40,29 @@ struct SAXTreeBuilder {
 
     mutating func startElement(_ name: UnsafePointer<UInt8>, attributes atts: UnsafePointer<UnsafePointer<UInt8>?>?) {
         flushText()
-        var attributes: [HTMLAttribute] = []
+        let attributeStart = Int32(tree.attributes.count)
         if var pair = atts {
             while let attributeName = pair[0] {
                 if let kept = attributeNames.value(for: attributeName, HTMLNames.keptAttributes.lookup) {
-                    scratch.append(HTMLAttribute(name: kept, value: pair[1].map { String(cString: $0) } ?? ""))
+                    tree.storeAttribute(kept, value: pair[1].map { UnsafeBufferPointer(start: $0, count: strlen($0)) }
+                                        ?? UnsafeBufferPointer(start: nil, count: 0))
                 }
                 pair += 2
             }
-            if !scratch.isEmpty {
-                attributes = Array(scratch[...])  // a new buffer of the exact size; scratch keeps its own
-                scratch.removeAll(keepingCapacity: true)
-            }
         }
-        let (tag, tagName) = tags.value(for: name, HTMLNames.element)
+        let element: (tag: HTMLTag, otherName: Int32)
+        if let known = tags.cached(name) {
+            element = known
+        } else {
+            element = HTMLNames.element(name, in: &tree)
+            tags.remember(element, for: name)
+        }
         var parent = open[open.count - 1]
         // libxml2 adds a second top-level element to the document's first child when that is an element.
         let first = tree.nodes[0].firstChild
         if open.count == 1, !sawDoctype, first >= 0, tree.nodes[Int(first)].kind == .element { parent = first }
-        let index = append(.element, name: tagName, tag: tag, attributes: attributes, under: parent)
+        let index = append(.element, tag: element.tag, otherName: element.otherName,
+                           attributes: (attributeStart, Int32(tree.attributes.count) - attributeStart), under: parent)
         open.append(index)
         lastChild.append(-1)
     }
@@ -114,10 +117,11 @@ struct SAXTreeBuilder {
     }
 
     /// Appends a node as the last child of `parent`.
-    private mutating func append(_ kind: HTMLTree.Kind, name: String = "", tag: HTMLTag = .other,
-                                 text: (start: Int32, count: Int32) = (0, 0), attributes: [HTMLAttribute] = [],
+    private mutating func append(_ kind: HTMLTree.Kind, tag: HTMLTag = .other, otherName: Int32 = -1,
+                                 text: (start: Int32, count: Int32) = (0, 0), attributes: (start: Int32, count: Int32) = (0, 0),
                                  under parent: Int32) -> Int32 {
-        let index = tree.append(HTMLTree.Node(kind: kind, name: name, tag: tag, attributes: attributes, parent: parent,
+        let index = tree.append(HTMLTree.Node(kind: kind, tag: tag, otherName: otherName,
+                                              attributeStart: attributes.start, attributeCount: attributes.count, parent: parent,
                                               depth: tree.nodes[Int(parent)].depth + 1,
                                               textStart: text.start, textCount: text.count))
         if parent == open[open.count - 1] {

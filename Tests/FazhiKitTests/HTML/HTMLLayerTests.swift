@@ -18,6 +18,25 @@ import Testing
         #expect(try blocks(html) == ["正文第一段。"])
     }
 
+    /// The tree keeps the attributes the pipeline reads, values entity-decoded, in source order;
+    /// other attributes are not kept, and names outside the tag set are kept once each.
+    @Test func keptAttributesAndNamesReadBack() throws {
+        let html = "<div ID=main onclick='x()' class=\"TRS_Editor  a\"><a href='/f.pdf?a=1&amp;b=2' hidden>附件</a>"
+            + "<custom-box title=甲>一</custom-box><custom-box>二</custom-box></div>"
+        let tree = try HTMLParse(utf8: Array(html.utf8)).tree
+        let div = try #require(tree.nodes.indices.first { tree.nodes[$0].tag == .div })
+        #expect(tree.attributes(of: div) == [HTMLAttribute(name: "id", value: "main"), HTMLAttribute(name: "class", value: "TRS_Editor  a")])
+        #expect(tree.attribute(.class, of: div) == "TRS_Editor  a")
+        #expect(tree.attribute(.style, of: div) == nil)
+        let link = try #require(tree.nodes.indices.first { tree.nodes[$0].tag == .a })
+        #expect(tree.attribute(.href, of: link) == "/f.pdf?a=1&b=2")
+        #expect(tree.attribute(.hidden, of: link) == "")
+        let boxes = tree.nodes.indices.filter { tree.name(of: $0) == "custom-box" }
+        #expect(boxes.count == 2 && tree.otherNames.filter { $0 == "custom-box" }.count == 1)
+        #expect(tree.attribute(.title, of: boxes[0]) == "甲" && tree.attributes(of: boxes[1]).isEmpty)
+        #expect(tree.name(of: 0) == "" && tree.name(of: div) == "div")
+    }
+
     @Test func cdataIsKept() {
         let bytes = Array("<p><![CDATA[x]]></p>".utf8)
         #expect(BogusComments.strip(bytes) == bytes)
