@@ -11,7 +11,7 @@ struct BlockBuilder {
 
     /// The inherited style at a point of the walk: plain values only, so copying one per element
     /// costs no reference counting.
-    private struct Style {
+    fileprivate struct Style {
         var bold = false
         var font: FontClass?
         var link = false
@@ -19,7 +19,7 @@ struct BlockBuilder {
     }
 
     /// `text-align` or `align` as far as blocks record it.
-    private enum Align {
+    fileprivate enum Align {
         case none, right, center
 
         var name: String? {
@@ -42,90 +42,115 @@ struct BlockBuilder {
 
     private func blocks(from root: Int, nodes: UnsafeBufferPointer<HTMLTree.Node>, text: UnsafeBufferPointer<UInt8>,
                         attributes: AttributeView) -> [Block] {
+        var walk = Walk(tree: tree, nodes: nodes, text: text, attributes: attributes, root: Int32(root))
+        return walk.run()
+    }
+
+    /// The state of one walk over a subtree: plain stored properties, so the hot loop mutates them
+    /// in place (local variables captured by a nested function would live in boxes, every access
+    /// checked at run time).
+    private struct Walk {
+        let tree: HTMLTree
+        let nodes: UnsafeBufferPointer<HTMLTree.Node>
+        let text: UnsafeBufferPointer<UInt8>
+        let attributes: AttributeView
+        let root: Int32
         var output: [Block] = []
-        // Blocks are far fewer than nodes; sizing up front avoids re-copying them as the array grows.
-        output.reserveCapacity(min(nodes.count / 4, 1 << 14))
-        // The current block's raw text and its styled runs (text nodes' bytes copied, no strings).
+        /// The current block's raw text and its styled runs (text nodes' bytes copied, no strings).
         var blockBytes: [UInt8] = []
         var runs: [RunNormalizer.RawRun] = []
         var hrefs: [String] = []
         var blockStyle = Style()
         var styles: [Style] = [Style()]
-        var owners: [Int32] = [Int32(root)]
+        var owners: [Int32]
         var normalizer = RunNormalizer()
+        /// Nodes still to visit, last first; `exit` marks the end of an element's children.
+        var stack: [(index: Int32, exit: Bool)] = []
 
-        func flush() {
+        init(tree: HTMLTree, nodes: UnsafeBufferPointer<HTMLTree.Node>, text: UnsafeBufferPointer<UInt8>,
+             attributes: AttributeView, root: Int32) {
+            (self.tree, self.nodes, self.text, self.attributes, self.root) = (tree, nodes, text, attributes, root)
+            owners = [root]
+            // Blocks are far fewer than nodes; sizing up front avoids re-copying them as the array grows.
+            output.reserveCapacity(min(nodes.count / 4, 1 << 14))
+        }
+
+        /// Iterative depth-first walk with explicit exit events.
+        mutating func run() -> [Block] {
+            pushChildren(of: Int(root))
+            while let (index, exit) = stack.popLast() {
+                let i = Int(index)
+                if exit {
+                    if nodes[i].tag.isBlock { flush(); owners.removeLast() }
+                    styles.removeLast()
+                    continue
+                }
+                switch nodes[i].kind {
+                case .text:
+                    let range = nodes[i].textRange
+                    guard !range.isEmpty else { continue }
+                    let style = styles[styles.count - 1]
+                    if runs.isEmpty { blockStyle = style }
+                    blockBytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+                    if let last = runs.last, last.bold == style.bold, last.font == style.font, last.link == style.link {
+                        runs[runs.count - 1].end = blockBytes.count
+                    } else {
+                        runs.append(RunNormalizer.RawRun(end: blockBytes.count, bold: style.bold, font: style.font, link: style.link))
+                    }
+                case .element:
+                    let node = nodes[i]
+                    let tag = node.tag
+                    let kept = node.attributeRange
+                    if tag.isSkipped || (!kept.isEmpty && BlockBuilder.isHidden(kept, attributes)) { continue }
+                    if tag == .br { flush(); continue }
+                    var style = styles[styles.count - 1]
+                    BlockBuilder.apply(tag, kept, attributes, to: &style)
+                    if tag == .a, let href = attributes.string(.href, in: kept) { hrefs.append(href) }
+                    styles.append(style)
+                    if tag.isBlock { flush(); owners.append(index) }
+                    stack.append((index, true))
+                    pushChildren(of: i)
+                default:
+                    continue
+                }
+            }
+            flush()
+            return output
+        }
+
+        /// Pushes the children of `index` so the first is popped first.
+        mutating func pushChildren(of index: Int) {
+            let first = stack.count
+            var c = nodes[index].firstChild
+            while c >= 0 { stack.append((c, false)); c = nodes[Int(c)].nextSibling }
+            var (lo, hi) = (first, stack.count - 1)
+            while lo < hi { stack.swapAt(lo, hi); lo += 1; hi -= 1 }
+        }
+
+        /// Ends the current block: its runs cleaned into a ``Block`` (none when nothing is left).
+        mutating func flush() {
             guard !runs.isEmpty else { hrefs.removeAll(); return }
-            defer { runs.removeAll(keepingCapacity: true); blockBytes.removeAll(keepingCapacity: true); hrefs.removeAll() }
-            let cleaned = blockBytes.withUnsafeBufferPointer { normalizer.normalize($0, runs: runs) }
-            guard !cleaned.isEmpty else { return }
+            let cleaned = blockBytes.withUnsafeBufferPointer { normalizer.block($0, runs: runs) }
+            runs.removeAll(keepingCapacity: true)
+            blockBytes.removeAll(keepingCapacity: true)
+            let links = hrefs
+            hrefs.removeAll()
+            guard let cleaned else { return }
             let owner = owners[owners.count - 1]
-            let tag = nodes[Int(owner)].tag
             let kind: Block.Kind
-            switch tag {
+            switch nodes[Int(owner)].tag {
             case .h1, .h2, .h3, .h4, .h5, .h6: kind = .heading
             case .li, .dd, .dt: kind = .listItem
             default: kind = .paragraph
             }
-            let text = cleaned.count == 1 ? cleaned[0].text : cleaned.reduce(into: "") { $0 += $1.text }
-            let links = cleaned.reduce(0) { $1.link ? $0 + $1.text.scalarCount : $0 }
-            // One unstyled run says nothing the text does not: keep no runs (memory on huge pages).
-            let plain = cleaned.count == 1 && !cleaned[0].bold && cleaned[0].font == nil && !cleaned[0].link
-            output.append(Block(kind: kind, text: text, runs: plain ? [] : cleaned, align: blockStyle.align.name,
-                                tag: tree.name(of: Int(owner)), element: owner, linkCharacters: links, hrefs: hrefs))
+            // One unstyled run says nothing the text does not: such a block keeps no runs (memory on huge pages).
+            let block = Block(kind: kind, text: cleaned.text, runs: cleaned.runs, align: blockStyle.align.name,
+                              tag: tree.name(of: Int(owner)), element: owner, linkCharacters: cleaned.linkScalars, hrefs: links)
+            output.append(consume block)
         }
-
-        // Iterative depth-first walk with explicit exit events.
-        var stack: [(index: Int32, exit: Bool)] = []
-        var kids: [Int32] = []
-        func pushChildren(of index: Int) {
-            kids.removeAll(keepingCapacity: true)
-            var c = nodes[index].firstChild
-            while c >= 0 { kids.append(c); c = nodes[Int(c)].nextSibling }
-            for k in kids.reversed() { stack.append((k, false)) }
-        }
-        pushChildren(of: root)
-        while let (index, exit) = stack.popLast() {
-            let i = Int(index)
-            if exit {
-                if nodes[i].tag.isBlock { flush(); owners.removeLast() }
-                styles.removeLast()
-                continue
-            }
-            switch nodes[i].kind {
-            case .text:
-                let range = nodes[i].textRange
-                guard !range.isEmpty else { continue }
-                let style = styles[styles.count - 1]
-                if runs.isEmpty { blockStyle = style }
-                blockBytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
-                if let last = runs.last, last.bold == style.bold, last.font == style.font, last.link == style.link {
-                    runs[runs.count - 1].end = blockBytes.count
-                } else {
-                    runs.append(RunNormalizer.RawRun(end: blockBytes.count, bold: style.bold, font: style.font, link: style.link))
-                }
-            case .element:
-                let node = nodes[i]
-                let tag = node.tag
-                let kept = node.attributeRange
-                if tag.isSkipped || (!kept.isEmpty && Self.isHidden(kept, attributes)) { continue }
-                if tag == .br { flush(); continue }
-                var style = styles[styles.count - 1]
-                Self.apply(tag, kept, attributes, to: &style)
-                if tag == .a, let href = attributes.string(.href, in: kept) { hrefs.append(href) }
-                styles.append(style)
-                if tag.isBlock { flush(); owners.append(index) }
-                stack.append((index, true))
-                pushChildren(of: i)
-            default:
-                continue
-            }
-        }
-        flush()
-        return output
     }
 
-    private static func apply(_ tag: HTMLTag, _ kept: Range<Int>, _ attributes: AttributeView, to style: inout Style) {
+    fileprivate static func apply(_ tag: HTMLTag, _ kept: Range<Int>, _ attributes: AttributeView, to style: inout Style) {
         switch tag {
         case .b, .strong, .h1, .h2, .h3, .h4, .h5, .h6, .th: style.bold = true
         case .a: style.link = true
@@ -141,14 +166,15 @@ struct BlockBuilder {
         guard let css = attributes.value(.style, in: kept), !css.isEmpty else { return }
         // Word-pasted pages carry long mso-* styles: look only for the three properties that matter.
         let (family, weight, align) = cssProperties(css)
-        if let family, let f = FontClass.classify(String(family.drop { $0 == "," }.prefix { $0 != "," })) {
+        // The first family named (compared as bytes: comparing Characters costs a Unicode comparison each).
+        if let family, let f = FontClass.classify(String(decoding: family.utf8.drop { $0 == 0x2C }.prefix { $0 != 0x2C }, as: UTF8.self)) {
             style.font = f
         }
         if let weight {
-            style.bold = weight.hasPrefix("bold") || (Int(weight).map { $0 >= 600 } ?? false)
+            style.bold = weight.utf8.starts(with: "bold".utf8) || (Int(weight).map { $0 >= 600 } ?? false)
         }
         if let align {
-            style.align = align.hasPrefix("right") ? .right : align.hasPrefix("center") ? .center : .none
+            style.align = align.utf8.starts(with: "right".utf8) ? .right : align.utf8.starts(with: "center".utf8) ? .center : .none
         }
     }
 
@@ -223,7 +249,7 @@ struct BlockBuilder {
     }
 
     /// The attributes in `kept` hide their element.
-    private static func isHidden(_ kept: Range<Int>, _ attributes: AttributeView) -> Bool {
+    fileprivate static func isHidden(_ kept: Range<Int>, _ attributes: AttributeView) -> Bool {
         for i in kept {
             switch attributes.records[i].name {
             case .hidden: return true

@@ -35,6 +35,61 @@ struct RunNormalizer {
     /// with white space collapsed and the block's edges trimmed; runs left empty are dropped.
     mutating func normalize(_ text: UnsafeBufferPointer<UInt8>, runs: [RawRun]) -> [TextRun] {
         guard !runs.isEmpty else { return [] }
+        let kept = collapse(text, runs: runs)
+        return bytes.withUnsafeBufferPointer { b in
+            var out: [TextRun] = []
+            out.reserveCapacity(runs.count)
+            forEachRun(runs, kept) { run, range in
+                out.append(TextRun(text: String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self),
+                                   bold: run.bold, font: run.font, link: run.link))
+            }
+            return out
+        }
+    }
+
+    /// A block made from its raw text and runs as ``normalize(_:runs:)`` cleans them: the text (the
+    /// cleaned runs joined), the runs themselves unless they are one unstyled run, and the scalars
+    /// inside links. Nil when nothing is left. The text is made once, straight from the bytes.
+    mutating func block(_ text: UnsafeBufferPointer<UInt8>, runs: [RawRun]) -> (text: String, runs: [TextRun], linkScalars: Int)? {
+        guard !runs.isEmpty else { return nil }
+        let kept = collapse(text, runs: runs)
+        guard !kept.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { b in
+            var count = 0
+            var plain = true
+            var linkScalars = 0
+            forEachRun(runs, kept) { run, range in
+                count += 1
+                plain = plain && !run.bold && run.font == nil && !run.link
+                if run.link { linkScalars += b[range].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } }
+            }
+            let joined = String(decoding: UnsafeBufferPointer(rebasing: b[kept]), as: UTF8.self)
+            guard !(count == 1 && plain) else { return (joined, [], linkScalars) }
+            var out: [TextRun] = []
+            out.reserveCapacity(count)
+            forEachRun(runs, kept) { run, range in
+                out.append(TextRun(text: String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self),
+                                   bold: run.bold, font: run.font, link: run.link))
+            }
+            return (joined, out, linkScalars)
+        }
+    }
+
+    /// Calls `body` with each run left non-empty and its range in ``bytes`` within `kept`.
+    private func forEachRun(_ runs: [RawRun], _ kept: Range<Int>, _ body: (RawRun, Range<Int>) -> Void) {
+        var begin = 0
+        for (k, run) in runs.enumerated() {
+            let from = max(begin, kept.lowerBound)
+            let to = min(ends[k], kept.upperBound)
+            begin = ends[k]
+            guard from < to else { continue }
+            body(run, from..<to)
+        }
+    }
+
+    /// Collapses the runs' white space into ``bytes`` (each run's end in ``ends``) and returns the
+    /// range left when wide spaces at the block's edges are trimmed.
+    private mutating func collapse(_ text: UnsafeBufferPointer<UInt8>, runs: [RawRun]) -> Range<Int> {
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         var pendingSpace = false
@@ -80,7 +135,7 @@ struct RunNormalizer {
             ends.append(bytes.count)
         }
         // Trim wide spaces (U+3000, NBSP, en/em spaces) at both edges of the block.
-        return bytes.withUnsafeBufferPointer { b -> [TextRun] in
+        return bytes.withUnsafeBufferPointer { b -> Range<Int> in
             var lo = 0
             while lo < b.count {
                 let (value, length) = TextNormalizer.decode(b, at: lo)
@@ -95,18 +150,7 @@ struct RunNormalizer {
                 guard TextNormalizer.isEdgeSpaceValue(value) else { break }
                 hi = start
             }
-            var out: [TextRun] = []
-            out.reserveCapacity(runs.count)
-            var begin = 0
-            for (k, run) in runs.enumerated() {
-                let from = max(begin, lo)
-                let to = min(ends[k], hi)
-                begin = ends[k]
-                guard from < to else { continue }
-                out.append(TextRun(text: String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self),
-                                   bold: run.bold, font: run.font, link: run.link))
-            }
-            return out
+            return lo..<hi
         }
     }
 }
