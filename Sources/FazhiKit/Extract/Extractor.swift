@@ -25,7 +25,8 @@ public enum Extractor {
     static func extract(tree: HTMLTree, page: DecodedPage, diagnostics: [ParseDiagnostic]) -> Article {
         let head = PageHead(tree: tree)
         let blocks = BlockBuilder(tree: tree).blocks()
-        var furniture = blocks.map(FurnitureClassifier.classify)
+        // By index: `map` over the blocks would copy each one (every string and array retained).
+        var furniture = blocks.indices.map { FurnitureClassifier.classify(blocks[$0]) }
         let details = DetailFieldReader.read(blocks, tree: tree)
         for i in details.used { furniture[i] = .detailField }
 
@@ -89,15 +90,15 @@ struct BodyAssembler {
         let titleText = titleText.map(TitleFinder.compact)
         // The last block with prose: furniture that ends an article only ends it after this.
         let lastProse = (start...end).last { ContentLocator.prose(blocks[$0], furniture: furniture[$0]) > 0 } ?? start
+        // By index: a block bound in a loop would be one more copy (each string and array retained).
         for i in start...end {
-            let block = blocks[i]
             if let kind = furniture[i] {
                 if kind.endsArticle, i > lastProse { break }
-                if kind == .navigation, FurnitureClassifier.isAttachmentLine(block) { append(block); continue }
+                if kind == .navigation, FurnitureClassifier.isAttachmentLine(blocks[i]) { append(i); continue }
                 continue
             }
-            if let titleText, Self.mayBeTitle(block, titleText), TitleFinder.compact(block.text) == titleText { continue }
-            if let table = dataTable(holding: block.element) {
+            if let titleText, Self.mayBeTitle(blocks[i], titleText), TitleFinder.compact(blocks[i].text) == titleText { continue }
+            if let table = dataTable(holding: blocks[i].element) {
                 if emittedTables.insert(table).inserted {
                     let rows = TableReader.rows(of: Int(table), in: tree)
                     output.append(Block(kind: .table, text: rows.map { $0.joined(separator: " ") }.joined(separator: "\n"),
@@ -105,7 +106,7 @@ struct BodyAssembler {
                 }
                 continue
             }
-            append(block)
+            append(i)
         }
     }
 
@@ -114,20 +115,20 @@ struct BodyAssembler {
         var j = end + 1
         var taken = 0
         while j < blocks.count, taken < 6 {
-            let block = blocks[j]
-            if furniture[j] != nil, !(furniture[j] == .navigation && FurnitureClassifier.isAttachmentLine(block)) { break }
-            guard Self.looksLikeSignature(block) || FurnitureClassifier.isAttachmentLine(block) else { break }
-            append(block)
+            if furniture[j] != nil, !(furniture[j] == .navigation && FurnitureClassifier.isAttachmentLine(blocks[j])) { break }
+            guard Self.looksLikeSignature(blocks[j]) || FurnitureClassifier.isAttachmentLine(blocks[j]) else { break }
+            append(j)
             taken += 1
             j += 1
         }
     }
 
-    private mutating func append(_ block: Block) {
-        output.append(block)
-        for href in block.hrefs where FurnitureClassifier.isDocumentLink(href) {
-            let name = block.runs.filter(\.link).map(\.text).joined()
-            attachments.append(Attachment(name: name.isEmpty ? block.text : name, href: href))
+    /// Appends block `i` to the body, and its document links to the attachments.
+    private mutating func append(_ i: Int) {
+        output.append(blocks[i])
+        for href in blocks[i].hrefs where FurnitureClassifier.isDocumentLink(href) {
+            let name = blocks[i].runs.filter(\.link).map(\.text).joined()
+            attachments.append(Attachment(name: name.isEmpty ? blocks[i].text : name, href: href))
         }
     }
 

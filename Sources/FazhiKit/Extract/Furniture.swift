@@ -125,7 +125,8 @@ enum FurnitureClassifier {
     static let widgetWords = PhraseSet(["打印", "关闭", "字号", "返回"])
 
     private static func isPrintClose(_ compact: String) -> Bool {
-        compact.unicodeScalars.count <= 40 && compact.unicodeScalars.allSatisfy(widgetScalars.contains) && widgetWords.occurs(in: compact)
+        // A closure, not `widgetScalars.contains` itself: a method reference boxes the set on every call.
+        compact.unicodeScalars.count <= 40 && compact.unicodeScalars.allSatisfy { widgetScalars.contains($0) } && widgetWords.occurs(in: compact)
     }
 
     static let infoMarkers = ["发布时间", "发布日期", "日期：", "日期:", "时间：", "时间:", "来源：", "来源:", "作者：", "作者:", "浏览次数", "浏览量", "点击数", "点击量", "点击：", "阅读次数", "阅读量", "访问量", "访问次数", "字号", "【大", "信息来源", "文章来源", "发布者", "发布人", "更新时间", "浏览：", "次浏览"]

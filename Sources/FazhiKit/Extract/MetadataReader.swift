@@ -126,9 +126,9 @@ struct MetadataReader {
 
     /// The 网站标识码 printed in the footer.
     private func footerSiteCode() -> String? {
-        for block in blocks where block.text.contains("标识码") {
-            guard let r = block.text.firstRange(of: "标识码") else { continue }
-            var rest = block.text[r.upperBound...]
+        for i in blocks.indices {
+            guard let r = blocks[i].text.firstRange(of: "标识码") else { continue }
+            var rest = blocks[i].text[r.upperBound...]
             while let c = rest.first, c == "：" || c == ":" || c == " " || c == "\u{3000}" { rest = rest.dropFirst() }
             let code = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
             if code.count >= 6 { return String(code) }

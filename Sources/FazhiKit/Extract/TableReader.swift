@@ -12,7 +12,9 @@ enum TableReader {
             case .table: return false
             case .tr: rows += 1
             case .td, .th:
-                if tree.textContent(of: i).count > 200 { return false }
+                // Characters never outnumber scalars: count them (grapheme breaking) only when scalars might exceed.
+                let text = tree.textContent(of: i)
+                if text.scalarCount > 200, text.count > 200 { return false }
             default: break
             }
             stack.append(contentsOf: tree.children(of: i))

@@ -45,7 +45,18 @@ public struct Section: Sendable, Hashable, Codable {
     public var bodyText: String { (body + children.map(\.bodyText)).joined(separator: "\n") }
 
     /// This section and every descendant, depth first.
-    public var flattened: [Section] { [self] + children.flatMap(\.flattened) }
+    public var flattened: [Section] {
+        var out: [Section] = []
+        appendFlattened(to: &out)
+        return out
+    }
+
+    /// Appends this section and its descendants to `out`, each copied once (a recursive concatenation
+    /// would copy a section once per level above it).
+    func appendFlattened(to out: inout [Section]) {
+        out.append(self)
+        for i in children.indices { children[i].appendFlattened(to: &out) }
+    }
 }
 
 /// The 落款 of a report: issuing body and date.
@@ -84,5 +95,9 @@ public struct Outline: Sendable, Hashable, Codable {
     public var diagnostics: [OutlineDiagnostic]
 
     /// Every section, depth first.
-    public var allSections: [Section] { sections.flatMap(\.flattened) }
+    public var allSections: [Section] {
+        var out: [Section] = []
+        for i in sections.indices { sections[i].appendFlattened(to: &out) }
+        return out
+    }
 }
