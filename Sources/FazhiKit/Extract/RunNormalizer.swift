@@ -68,8 +68,9 @@ struct RunNormalizer {
             var out: [TextRun] = []
             out.reserveCapacity(count)
             forEachRun(runs, kept) { run, range in
-                out.append(TextRun(text: String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self),
-                                   bold: run.bold, font: run.font, link: run.link))
+                // A block of one styled run: the run's text is the block's, the same string.
+                let text = count == 1 ? joined : String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
+                out.append(TextRun(text: text, bold: run.bold, font: run.font, link: run.link))
             }
             return (joined, out, linkScalars)
         }
