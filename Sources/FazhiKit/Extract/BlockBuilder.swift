@@ -64,8 +64,6 @@ struct BlockBuilder {
         var styles: [Style] = [Style()]
         var owners: [Int32]
         var normalizer = RunNormalizer()
-        /// Nodes still to visit, last first; `exit` marks the end of an element's children.
-        var stack: [(index: Int32, exit: Bool)] = []
 
         init(tree: HTMLTree, nodes: UnsafeBufferPointer<HTMLTree.Node>, text: UnsafeBufferPointer<UInt8>,
              attributes: AttributeView, root: Int32) {
@@ -75,56 +73,67 @@ struct BlockBuilder {
             output.reserveCapacity(min(nodes.count / 4, 1 << 14))
         }
 
-        /// Iterative depth-first walk with explicit exit events.
+        /// Depth-first walk along the tree's links (first child, next sibling, parent): no stack of
+        /// nodes to visit, and an element's exit comes as the walk climbs out of it.
         mutating func run() -> [Block] {
-            pushChildren(of: Int(root))
-            while let (index, exit) = stack.popLast() {
-                let i = Int(index)
-                if exit {
-                    if nodes[i].tag.isBlock { flush(); owners.removeLast() }
-                    styles.removeLast()
+            var i = Int(nodes[Int(root)].firstChild)
+            while i >= 0 {
+                if enter(i), nodes[i].firstChild >= 0 {
+                    i = Int(nodes[i].firstChild)
                     continue
                 }
-                switch nodes[i].kind {
-                case .text:
-                    let range = nodes[i].textRange
-                    guard !range.isEmpty else { continue }
-                    let style = styles[styles.count - 1]
-                    if runs.isEmpty { blockStyle = style }
-                    blockBytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
-                    if let last = runs.last, last.bold == style.bold, last.font == style.font, last.link == style.link {
-                        runs[runs.count - 1].end = blockBytes.count
-                    } else {
-                        runs.append(RunNormalizer.RawRun(end: blockBytes.count, bold: style.bold, font: style.font, link: style.link))
-                    }
-                case .element:
-                    let node = nodes[i]
-                    let tag = node.tag
-                    let kept = node.attributeRange
-                    if tag.isSkipped || (!kept.isEmpty && BlockBuilder.isHidden(kept, attributes)) { continue }
-                    if tag == .br { flush(); continue }
-                    var style = styles[styles.count - 1]
-                    BlockBuilder.apply(tag, kept, attributes, to: &style)
-                    if tag == .a, let href = attributes.string(.href, in: kept) { hrefs.append(href) }
-                    styles.append(style)
-                    if tag.isBlock { flush(); owners.append(index) }
-                    stack.append((index, true))
-                    pushChildren(of: i)
-                default:
-                    continue
+                // Done with `i` (and its subtree): on to the next sibling, leaving every element
+                // whose last child this was.
+                while true {
+                    let next = nodes[i].nextSibling
+                    if next >= 0 { i = Int(next); break }
+                    let parent = Int(nodes[i].parent)
+                    if parent == Int(root) || parent < 0 { i = -1; break }
+                    exit(parent)
+                    i = parent
                 }
             }
             flush()
             return output
         }
 
-        /// Pushes the children of `index` so the first is popped first.
-        mutating func pushChildren(of index: Int) {
-            let first = stack.count
-            var c = nodes[index].firstChild
-            while c >= 0 { stack.append((c, false)); c = nodes[Int(c)].nextSibling }
-            var (lo, hi) = (first, stack.count - 1)
-            while lo < hi { stack.swapAt(lo, hi); lo += 1; hi -= 1 }
+        /// Visits node `i`; true when it is an element the walk goes into (its exit will follow).
+        mutating func enter(_ i: Int) -> Bool {
+            switch nodes[i].kind {
+            case .text:
+                let range = nodes[i].textRange
+                guard !range.isEmpty else { return false }
+                let style = styles[styles.count - 1]
+                if runs.isEmpty { blockStyle = style }
+                blockBytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+                if let last = runs.last, last.bold == style.bold, last.font == style.font, last.link == style.link {
+                    runs[runs.count - 1].end = blockBytes.count
+                } else {
+                    runs.append(RunNormalizer.RawRun(end: blockBytes.count, bold: style.bold, font: style.font, link: style.link))
+                }
+                return false
+            case .element:
+                let node = nodes[i]
+                let tag = node.tag
+                let kept = node.attributeRange
+                if tag.isSkipped || (!kept.isEmpty && BlockBuilder.isHidden(kept, attributes)) { return false }
+                if tag == .br { flush(); return false }
+                var style = styles[styles.count - 1]
+                BlockBuilder.apply(tag, kept, attributes, to: &style)
+                if tag == .a, let href = attributes.string(.href, in: kept) { hrefs.append(href) }
+                styles.append(style)
+                if tag.isBlock { flush(); owners.append(Int32(i)) }
+                if node.firstChild < 0 { exit(i) }  // nothing inside: leave at once
+                return true
+            default:
+                return false
+            }
+        }
+
+        /// Leaves element `i`, entered before.
+        mutating func exit(_ i: Int) {
+            if nodes[i].tag.isBlock { flush(); owners.removeLast() }
+            styles.removeLast()
         }
 
         /// Ends the current block: its runs cleaned into a ``Block`` (none when nothing is left).

@@ -37,6 +37,15 @@ import Testing
         #expect(tree.name(of: 0) == "" && tree.name(of: div) == "div")
     }
 
+    /// The block walk follows the tree's links, so an element libxml2 files under the root after a
+    /// later comment (out of document order in the node array) still comes in reading order, and
+    /// empty, skipped and `<br>` elements end blocks where a browser ends lines.
+    @Test func blocksFollowTheTreeEvenOutOfOrder() throws {
+        #expect(try blocks("<html><body><p>甲</p></body></html><!--c--><p>乙</p>") == ["甲", "乙"])
+        #expect(try blocks("<div>一<p></p>二<span></span>三<br>四<script>x</script>五</div><div><div><b>六</b></div></div>七") ==
+                ["一", "二三", "四五", "六", "七"])
+    }
+
     @Test func cdataIsKept() {
         let bytes = Array("<p><![CDATA[x]]></p>".utf8)
         #expect(BogusComments.strip(bytes) == bytes)
