@@ -119,18 +119,29 @@ public struct HTMLTree: Sendable {
     /// The concatenated text of the subtree at `index` (scripts and styles skipped).
     public func textContent(of index: Int) -> String {
         var out: [UInt8] = []
-        var stack = [Int32(index)]
-        while let i = stack.popLast() {
-            let node = nodes[Int(i)]
+        // Depth first along the links: no stack, no array per element.
+        var i = index
+        walk: while true {
+            let node = nodes[i]
             switch node.kind {
             case .text: out.append(contentsOf: textBytes[node.textRange])
-            case .element where node.tag == .script || node.tag == .style: continue
+            case .element where node.tag == .script || node.tag == .style: break
             default:
-                var kids: [Int32] = []
-                var c = node.firstChild
-                while c >= 0 { kids.append(c); c = nodes[Int(c)].nextSibling }
-                stack.append(contentsOf: kids.reversed())
+                if node.firstChild >= 0 {
+                    i = Int(node.firstChild)
+                    continue walk
+                }
             }
+            // Done with `i`: its next sibling, or the next sibling of the nearest ancestor below `index`.
+            while i != index {
+                let next = nodes[i].nextSibling
+                if next >= 0 {
+                    i = Int(next)
+                    continue walk
+                }
+                i = Int(nodes[i].parent)
+            }
+            break
         }
         return String(decoding: out, as: UTF8.self)
     }

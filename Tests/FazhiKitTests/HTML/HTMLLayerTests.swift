@@ -46,6 +46,17 @@ import Testing
                 ["一", "二三", "四五", "六", "七"])
     }
 
+    /// A subtree's text: every text node inside, in order, scripts and styles left out, nothing
+    /// from the element's siblings.
+    @Test func textContentOfASubtree() throws {
+        let tree = try HTMLParse(utf8: Array("<div>前<table><tr><td>甲<b>乙<i></i></b><script>x=1</script>丙</td><td><style>p{}</style>丁</td></tr></table>后</div>".utf8)).tree
+        let table = try #require(tree.nodes.indices.first { tree.nodes[$0].tag == .table })
+        #expect(tree.textContent(of: table) == "甲乙丙丁")
+        let text = try #require(tree.nodes.indices.first { tree.nodes[$0].kind == .text })
+        #expect(tree.textContent(of: text) == "前")
+        #expect(tree.textContent(of: 0) == "前甲乙丙丁后")
+    }
+
     @Test func cdataIsKept() {
         let bytes = Array("<p><![CDATA[x]]></p>".utf8)
         #expect(BogusComments.strip(bytes) == bytes)
