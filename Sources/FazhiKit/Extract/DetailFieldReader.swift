@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads the detail-field box that 政府信息公开 pages put above a document (索引号, 发布机构,
 /// 成文日期, 文号 …), whether printed as `<li>label：value</li>` or as label and value cells.
 enum DetailFieldReader {
@@ -24,14 +30,22 @@ enum DetailFieldReader {
     /// The label a compact (space-free) block text starts with, if it reads `label：…` or is the label alone.
     static func label(in compact: String) -> (String, Field)? {
         guard let first = compact.unicodeScalars.first, firstScalars.contains(first) else { return nil }
-        let bytes = compact.utf8
-        for (label, field) in labels where bytes.starts(with: label.utf8) {
-            let rest = bytes.dropFirst(label.utf8.count)
-            // Followed by nothing, "：" (EF BC 9A) or ":".
-            if rest.isEmpty || rest.starts(with: "：".utf8) || rest.first == UInt8(ascii: ":") { return (label, field) }
+        var text = compact
+        let found = text.withUTF8 { bytes -> Int? in
+            for (k, label) in labelBytes.enumerated() where bytes.count >= label.count {
+                guard memcmp(bytes.baseAddress!, label, label.count) == 0 else { continue }
+                // Followed by nothing, "：" (EF BC 9A) or ":".
+                let rest = UnsafeBufferPointer(rebasing: bytes[label.count...])
+                if rest.isEmpty || rest.starts(with: fullWidthColon) || rest[0] == UInt8(ascii: ":") { return k }
+            }
+            return nil
         }
-        return nil
+        return found.map { labels[$0] }
     }
+
+    /// The labels' UTF-8, in the order of ``labels``.
+    private static let labelBytes = labels.map { Array($0.0.utf8) }
+    private static let fullWidthColon = Array("：".utf8)
 
     /// Reads label/value pairs from the page's blocks (in order).
     /// Returns the fields and the indices of the blocks that belong to the box.
