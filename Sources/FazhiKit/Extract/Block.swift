@@ -27,12 +27,13 @@ public struct Block: Sendable, Hashable {
     public var length: Int
     /// Characters of the text inside links.
     public var linkCharacters: Int
-    /// Link targets inside the block (for attachments).
-    public var hrefs: [String]
+    /// Targets of the links inside the block that point at document files (`.pdf`, `.doc`, … : the
+    /// attachments); links to pages are not kept.
+    public var documentLinks: [String]
 
     /// Creates a block.
     public init(kind: Kind, text: String, runs: [TextRun] = [], rows: [[String]] = [], align: String? = nil,
-                tag: String = "p", element: Int32 = -1, linkCharacters: Int = 0, hrefs: [String] = []) {
+                tag: String = "p", element: Int32 = -1, linkCharacters: Int = 0, documentLinks: [String] = []) {
         self.kind = kind
         self.text = text
         self.length = text.scalarCount
@@ -42,7 +43,7 @@ public struct Block: Sendable, Hashable {
         self.tag = tag
         self.element = element
         self.linkCharacters = linkCharacters
-        self.hrefs = hrefs
+        self.documentLinks = documentLinks
     }
 
     /// Share of the text inside links, 0…1.

@@ -59,7 +59,8 @@ struct BlockBuilder {
         /// The current block's raw text and its styled runs (text nodes' bytes copied, no strings).
         var blockBytes: [UInt8] = []
         var runs: [RunNormalizer.RawRun] = []
-        var hrefs: [String] = []
+        /// The current block's links to document files (a string only for those).
+        var documentLinks: [String] = []
         var blockStyle = Style()
         var styles: [Style] = [Style()]
         var owners: [Int32]
@@ -120,7 +121,9 @@ struct BlockBuilder {
                 if tag == .br { flush(); return false }
                 var style = styles[styles.count - 1]
                 BlockBuilder.apply(tag, kept, attributes, to: &style)
-                if tag == .a, let href = attributes.string(.href, in: kept) { hrefs.append(href) }
+                if tag == .a, let href = attributes.value(.href, in: kept), FurnitureClassifier.isDocumentLink(href) {
+                    documentLinks.append(String(decoding: href, as: UTF8.self))
+                }
                 styles.append(style)
                 if tag.isBlock { flush(); owners.append(Int32(i)) }
                 if node.firstChild < 0 { exit(i) }  // nothing inside: leave at once
@@ -138,12 +141,12 @@ struct BlockBuilder {
 
         /// Ends the current block: its runs cleaned into a ``Block`` (none when nothing is left).
         mutating func flush() {
-            guard !runs.isEmpty else { hrefs.removeAll(); return }
+            guard !runs.isEmpty else { documentLinks.removeAll(); return }
             let cleaned = blockBytes.withUnsafeBufferPointer { normalizer.block($0, runs: runs) }
             runs.removeAll(keepingCapacity: true)
             blockBytes.removeAll(keepingCapacity: true)
-            let links = hrefs
-            hrefs.removeAll()
+            let links = documentLinks
+            documentLinks.removeAll()
             guard let cleaned else { return }
             let owner = owners[owners.count - 1]
             let kind: Block.Kind
@@ -154,7 +157,7 @@ struct BlockBuilder {
             }
             // One unstyled run says nothing the text does not: such a block keeps no runs (memory on huge pages).
             let block = Block(kind: kind, text: cleaned.text, runs: cleaned.runs, align: blockStyle.align.name,
-                              tag: tree.name(of: Int(owner)), element: owner, linkCharacters: cleaned.linkScalars, hrefs: links)
+                              tag: tree.name(of: Int(owner)), element: owner, linkCharacters: cleaned.linkScalars, documentLinks: links)
             output.append(consume block)
         }
     }

@@ -126,7 +126,7 @@ struct BodyAssembler {
     /// Appends block `i` to the body, and its document links to the attachments.
     private mutating func append(_ i: Int) {
         output.append(blocks[i])
-        for href in blocks[i].hrefs where FurnitureClassifier.isDocumentLink(href) {
+        for href in blocks[i].documentLinks {
             let name = blocks[i].runs.filter(\.link).map(\.text).joined()
             attachments.append(Attachment(name: name.isEmpty ? blocks[i].text : name, href: href))
         }

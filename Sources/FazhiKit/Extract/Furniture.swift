@@ -61,7 +61,7 @@ enum FurnitureClassifier {
 
     /// A line that names an attached file (附件… or a link to a document file).
     static func isAttachmentLine(_ block: Block) -> Bool {
-        if block.hrefs.contains(where: isDocumentLink) { return true }
+        if !block.documentLinks.isEmpty { return true }
         var text = block.text
         return text.withUTF8 { b in
             var start = 0
@@ -86,13 +86,10 @@ enum FurnitureClassifier {
     private static let suffixBytes: [[UInt8]] = documentSuffixes.map { Array($0.utf8) }
 
     /// A link to a document file (the query string ignored, case ignored).
-    static func isDocumentLink(_ href: String) -> Bool {
-        var href = href
-        return href.withUTF8 { b in
-            var end = b.firstIndex(of: UInt8(ascii: "?")) ?? b.count
-            if let hash = b[..<end].firstIndex(of: UInt8(ascii: "#")) { end = hash }
-            return hasDocumentSuffix(UnsafeBufferPointer(rebasing: b[..<end]))
-        }
+    static func isDocumentLink(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = b.firstIndex(of: UInt8(ascii: "?")) ?? b.count
+        if let hash = b[..<end].firstIndex(of: UInt8(ascii: "#")) { end = hash }
+        return hasDocumentSuffix(UnsafeBufferPointer(rebasing: b[..<end]))
     }
 
     /// ASCII case-insensitive suffix test on UTF-8 bytes, without allocating.

@@ -42,4 +42,13 @@ import Testing
         #expect(blocks.map(\.align) == ["center", nil])
         #expect(blocks.first?.runs.first?.bold == true)
     }
+
+    /// A block keeps the targets of its links to document files (query and fragment ignored, any
+    /// case), entities decoded; links to pages are not kept.
+    @Test func documentLinksOnly() throws {
+        let html = "<p>附件：<a href='/u/报告.PDF?x=1&amp;y=2'>报告</a> <a href='/list.html'>列表</a> <a href='a.docx#p1'>表</a></p><p><a href='/'>首页</a></p>"
+        let blocks = BlockBuilder(tree: try HTMLParse(utf8: Array(html.utf8)).tree).blocks()
+        #expect(blocks.map(\.documentLinks) == [["/u/报告.PDF?x=1&y=2", "a.docx#p1"], []])
+        #expect(blocks.map(FurnitureClassifier.isAttachmentLine) == [true, false])
+    }
 }
