@@ -36,15 +36,7 @@ struct RunNormalizer {
     mutating func normalize(_ text: UnsafeBufferPointer<UInt8>, runs: [RawRun]) -> [TextRun] {
         guard !runs.isEmpty else { return [] }
         let kept = collapse(text, runs: runs)
-        return bytes.withUnsafeBufferPointer { b in
-            var out: [TextRun] = []
-            out.reserveCapacity(runs.count)
-            forEachRun(runs, kept) { run, range in
-                out.append(TextRun(text: String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self),
-                                   bold: run.bold, font: run.font, link: run.link))
-            }
-            return out
-        }
+        return bytes.withUnsafeBufferPointer { textRuns(runs, kept, in: $0, capacity: runs.count) }
     }
 
     /// A block made from its raw text and runs as ``normalize(_:runs:)`` cleans them: the text (the
@@ -65,15 +57,22 @@ struct RunNormalizer {
             }
             let joined = String(decoding: UnsafeBufferPointer(rebasing: b[kept]), as: UTF8.self)
             guard !(count == 1 && plain) else { return (joined, [], linkScalars) }
-            var out: [TextRun] = []
-            out.reserveCapacity(count)
-            forEachRun(runs, kept) { run, range in
-                // A block of one styled run: the run's text is the block's, the same string.
-                let text = count == 1 ? joined : String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
-                out.append(TextRun(text: text, bold: run.bold, font: run.font, link: run.link))
-            }
-            return (joined, out, linkScalars)
+            // A block of one styled run: the run's text is the block's, the same string.
+            return (joined, textRuns(runs, kept, in: b, capacity: count, whole: count == 1 ? joined : nil), linkScalars)
         }
+    }
+
+    /// The runs left non-empty as ``TextRun``s, each with its text from `b` (or `whole`, the text of
+    /// a single run already made).
+    private func textRuns(_ runs: [RawRun], _ kept: Range<Int>, in b: UnsafeBufferPointer<UInt8>, capacity: Int,
+                          whole: String? = nil) -> [TextRun] {
+        var out: [TextRun] = []
+        out.reserveCapacity(capacity)
+        forEachRun(runs, kept) { run, range in
+            out.append(TextRun(text: whole ?? String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self),
+                               bold: run.bold, font: run.font, link: run.link))
+        }
+        return out
     }
 
     /// Calls `body` with each run left non-empty and its range in ``bytes`` within `kept`.
