@@ -178,6 +178,41 @@ public struct HTMLTree: Sendable {
         attributeBytes.append(contentsOf: value)
     }
 
+    /// Renumbers the nodes in document order (depth first along the links), for a builder that had to
+    /// append a node after nodes that follow it in the document. Text and attribute ranges are offsets
+    /// into the buffers and stay as they are.
+    mutating func renumberInDocumentOrder() {
+        var order: [Int32] = []
+        order.reserveCapacity(nodes.count)
+        var newIndex = [Int32](repeating: -1, count: nodes.count)
+        var i: Int32 = 0
+        walk: while true {
+            newIndex[Int(i)] = Int32(order.count)
+            order.append(i)
+            if nodes[Int(i)].firstChild >= 0 {
+                i = nodes[Int(i)].firstChild
+                continue walk
+            }
+            while i != 0 {
+                if nodes[Int(i)].nextSibling >= 0 {
+                    i = nodes[Int(i)].nextSibling
+                    continue walk
+                }
+                i = nodes[Int(i)].parent
+            }
+            break
+        }
+        guard order.count == nodes.count else { return }  // every node is linked; never drop one
+        func mapped(_ j: Int32) -> Int32 { j < 0 ? -1 : newIndex[Int(j)] }
+        nodes = order.map { old in
+            var node = nodes[Int(old)]
+            node.parent = mapped(node.parent)
+            node.firstChild = mapped(node.firstChild)
+            node.nextSibling = mapped(node.nextSibling)
+            return node
+        }
+    }
+
     /// The index of an element name outside the ``HTMLTag`` set in ``otherNames`` (added when new;
     /// a page has a handful of such names).
     mutating func otherNameIndex(_ name: String) -> Int32 {

@@ -27,6 +27,8 @@ struct SAXTreeBuilder {
     /// libxml2 interned them at.
     private var tags = InternedNameCache<(tag: HTMLTag, otherName: Int32)>()
     private var attributeNames = InternedNameCache<HTMLAttributeName?>()
+    /// Whether an element was filed under the root element after the root closed.
+    private var reopenedRoot = false
     /// Whether a doctype was seen (libxml2 puts it first in the document, which decides where a
     /// second top-level element goes).
     private var sawDoctype = false
@@ -107,6 +109,10 @@ struct SAXTreeBuilder {
     /// The finished tree.
     mutating func finish() -> HTMLTree {
         flushText()
+        // A stray element filed under the closed root after a later top-level node (`</html><!--c--><p>`)
+        // was appended after that node: number the nodes in document order again, as libxml2's tree
+        // walk does (``HTMLTree/subtreeEnd(of:)`` relies on it).
+        if reopenedRoot { tree.renumberInDocumentOrder() }
         return tree
     }
 
@@ -129,6 +135,7 @@ struct SAXTreeBuilder {
             if previous >= 0 { tree.nodes[Int(previous)].nextSibling = index } else { tree.nodes[Int(parent)].firstChild = index }
             lastChild[lastChild.count - 1] = index
         } else {  // a closed element (the root, reopened by a stray element after it): find its last child
+            reopenedRoot = true
             var previous = tree.nodes[Int(parent)].firstChild
             if previous < 0 {
                 tree.nodes[Int(parent)].firstChild = index

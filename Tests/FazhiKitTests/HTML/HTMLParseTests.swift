@@ -69,6 +69,7 @@ import Testing
         "<!DOCTYPE html><html><body>a</body></html><p>后</p><div>再后</div>",
         "<html><body>a</body></html><p>后</p><div>再<b>后</b></div>文字",
         "<!--头--><html><body>a</body></html><p>后</p>",
+        "<html><body><p>甲</p></body></html><!--c--><p>乙</p><!--d--><div>丙<b>丁</b></div>",
         "<p>甲</p><!DOCTYPE html><p>乙</p>丙<!DOCTYPE x>丁",
         "<p class=MsoNormal>一、<o:p>总则</o:p>继续<st1:chsdate Year=2021>2021年</st1:chsdate></p><v:shape o:title=\"题\"></v:shape>",
         "<p>甲&amp;乙&lt;丙&#x4E01;&nbsp;戊&unknown;己</p>",
