@@ -25,10 +25,11 @@ public struct Block: Sendable, Hashable {
     public var element: Int32
     /// Characters (Unicode scalars) of the text, counted once.
     public var length: Int
-    /// Characters of the text inside links.
+    /// Characters (Unicode scalars, as ``length`` counts them) of the text inside links.
     public var linkCharacters: Int
     /// Targets of the links inside the block that point at document files (`.pdf`, `.doc`, … : the
-    /// attachments); links to pages are not kept.
+    /// attachments). The block builder keeps only those, and the attachment logic takes every entry
+    /// for a document.
     public var documentLinks: [String]
 
     /// Creates a block.

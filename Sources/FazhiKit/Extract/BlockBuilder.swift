@@ -155,7 +155,6 @@ struct BlockBuilder {
             case .li, .dd, .dt: kind = .listItem
             default: kind = .paragraph
             }
-            // One unstyled run says nothing the text does not: such a block keeps no runs (memory on huge pages).
             let block = Block(kind: kind, text: cleaned.text, runs: cleaned.runs, align: blockStyle.align.name,
                               tag: tree.name(of: Int(owner)), element: owner, linkCharacters: cleaned.linkScalars, documentLinks: links)
             output.append(consume block)

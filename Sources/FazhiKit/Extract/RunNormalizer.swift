@@ -1,5 +1,5 @@
 /// ``TextNormalizer/normalizeRuns(_:)`` with its buffers kept between blocks: the block builder
-/// holds one per page and calls it for every block, with the block's raw text as bytes.
+/// holds one per page and makes every block with ``block(_:runs:)``, from the block's raw text as bytes.
 struct RunNormalizer {
     /// One styled stretch of a block's raw text: it ends at byte `end` of the block's bytes.
     struct RawRun {
@@ -40,8 +40,9 @@ struct RunNormalizer {
     }
 
     /// A block made from its raw text and runs as ``normalize(_:runs:)`` cleans them: the text (the
-    /// cleaned runs joined), the runs themselves unless they are one unstyled run, and the scalars
-    /// inside links. Nil when nothing is left. The text is made once, straight from the bytes.
+    /// cleaned runs joined), the runs themselves unless they are one unstyled run (which says nothing
+    /// the text does not; no runs saves memory on huge pages), and the scalars inside links. Nil when
+    /// nothing is left. The text is made once, straight from the bytes.
     mutating func block(_ text: UnsafeBufferPointer<UInt8>, runs: [RawRun]) -> (text: String, runs: [TextRun], linkScalars: Int)? {
         guard !runs.isEmpty else { return nil }
         let kept = collapse(text, runs: runs)

@@ -49,6 +49,7 @@ public final class HTMLDocument {
     /// The whole document as a plain value (one iterative walk: deep pages cannot overflow the stack).
     public func tree() -> HTMLTree {
         var tree = HTMLTree()
+        var otherNames = OtherNameTable()
         // About one node per 30 bytes of HTML; capped so a huge page grows its array as it needs.
         tree.nodes.reserveCapacity(min(inputCount / 32, 1 << 16))
         var lastChild: [Int32] = [-1]  // per open level: the last child appended
@@ -57,7 +58,7 @@ public final class HTMLDocument {
         var depth: Int32 = 1
         while let current = node {
             var descend = false
-            if let index = Self.record(current, parent: parents[parents.count - 1], depth: depth, into: &tree) {
+            if let index = Self.record(current, parent: parents[parents.count - 1], depth: depth, into: &tree, names: &otherNames) {
                 let previous = lastChild[lastChild.count - 1]
                 if previous >= 0 { tree.nodes[Int(previous)].nextSibling = index }
                 else { tree.nodes[Int(parents[parents.count - 1])].firstChild = index }
@@ -92,7 +93,8 @@ public final class HTMLDocument {
     }
 
     /// Appends the node to `tree` and returns its index; nil for node types the tree leaves out.
-    private static func record(_ node: xmlNodePtr, parent: Int32, depth: Int32, into tree: inout HTMLTree) -> Int32? {
+    private static func record(_ node: xmlNodePtr, parent: Int32, depth: Int32, into tree: inout HTMLTree,
+                               names: inout OtherNameTable) -> Int32? {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             let attributeStart = Int32(tree.attributes.count)
@@ -109,7 +111,8 @@ public final class HTMLDocument {
                     tree.storeAttribute(name, value: UnsafeBufferPointer(start: nil, count: 0))
                 }
             }
-            let (tag, otherName) = node.pointee.name.map { HTMLNames.element($0, in: &tree) } ?? (.other, tree.otherNameIndex(""))
+            let (tag, otherName) = node.pointee.name.map { HTMLNames.element($0, in: &tree, names: &names) }
+                ?? (.other, names.index(of: "", in: &tree))
             return tree.append(HTMLTree.Node(kind: .element, tag: tag, otherName: otherName, attributeStart: attributeStart,
                                              attributeCount: Int32(tree.attributes.count) - attributeStart, parent: parent, depth: depth))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE:

@@ -132,18 +132,22 @@ public struct HTMLTree: Sendable {
                     continue walk
                 }
             }
-            // Done with `i`: its next sibling, or the next sibling of the nearest ancestor below `index`.
-            while i != index {
-                let next = nodes[i].nextSibling
-                if next >= 0 {
-                    i = Int(next)
-                    continue walk
-                }
-                i = Int(nodes[i].parent)
-            }
-            break
+            guard let next = next(after: i, within: index) else { break }
+            i = next
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The node after the whole subtree of `i` in a depth-first walk of the subtree at `root`: the
+    /// next sibling of `i` or of its nearest ancestor below `root`; nil when the walk is over.
+    func next(after i: Int, within root: Int) -> Int? {
+        var i = i
+        while i != root {
+            let next = nodes[i].nextSibling
+            if next >= 0 { return Int(next) }
+            i = Int(nodes[i].parent)
+        }
+        return nil
     }
 
     /// A sequence of child indices.
@@ -185,22 +189,17 @@ public struct HTMLTree: Sendable {
         var order: [Int32] = []
         order.reserveCapacity(nodes.count)
         var newIndex = [Int32](repeating: -1, count: nodes.count)
-        var i: Int32 = 0
-        walk: while true {
-            newIndex[Int(i)] = Int32(order.count)
-            order.append(i)
-            if nodes[Int(i)].firstChild >= 0 {
-                i = nodes[Int(i)].firstChild
-                continue walk
+        var i = 0
+        while true {
+            newIndex[i] = Int32(order.count)
+            order.append(Int32(i))
+            if nodes[i].firstChild >= 0 {
+                i = Int(nodes[i].firstChild)
+            } else if let next = next(after: i, within: 0) {
+                i = next
+            } else {
+                break
             }
-            while i != 0 {
-                if nodes[Int(i)].nextSibling >= 0 {
-                    i = nodes[Int(i)].nextSibling
-                    continue walk
-                }
-                i = nodes[Int(i)].parent
-            }
-            break
         }
         guard order.count == nodes.count else { return }  // every node is linked; never drop one
         func mapped(_ j: Int32) -> Int32 { j < 0 ? -1 : newIndex[Int(j)] }
@@ -213,10 +212,8 @@ public struct HTMLTree: Sendable {
         }
     }
 
-    /// The index of an element name outside the ``HTMLTag`` set in ``otherNames`` (added when new;
-    /// a page has a handful of such names).
-    mutating func otherNameIndex(_ name: String) -> Int32 {
-        if let known = otherNames.firstIndex(of: name) { return Int32(known) }
+    /// Adds an element name outside the ``HTMLTag`` set to ``otherNames`` (see ``OtherNameTable``).
+    mutating func appendOtherName(_ name: String) -> Int32 {
         otherNames.append(name)
         return Int32(otherNames.count - 1)
     }

@@ -27,6 +27,7 @@ struct SAXTreeBuilder {
     /// libxml2 interned them at.
     private var tags = InternedNameCache<(tag: HTMLTag, otherName: Int32)>()
     private var attributeNames = InternedNameCache<HTMLAttributeName?>()
+    private var otherNames = OtherNameTable()
     /// Whether an element was filed under the root element after the root closed.
     private var reopenedRoot = false
     /// Whether a doctype was seen (libxml2 puts it first in the document, which decides where a
@@ -56,7 +57,7 @@ struct SAXTreeBuilder {
         if let known = tags.cached(name) {
             element = known
         } else {
-            element = HTMLNames.element(name, in: &tree)
+            element = HTMLNames.element(name, in: &tree, names: &otherNames)
             tags.remember(element, for: name)
         }
         var parent = open[open.count - 1]

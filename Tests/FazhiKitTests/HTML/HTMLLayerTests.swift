@@ -62,6 +62,18 @@ import Testing
         #expect(tree.textContent(of: 0) == "前甲乙丙丁后")
     }
 
+    /// Hundreds of made-up element names (more than the 64-slot name cache holds): each kept once,
+    /// every element reads back its own name, in both tree builders.
+    @Test func manyOtherNamesEachKeptOnce() throws {
+        let names = (0..<300).map { "x-tag\($0)" }
+        let html = (names + names).map { "<\($0)>t</\($0)>" }.joined()
+        for tree in [try HTMLParse(utf8: Array(html.utf8)).tree, try HTMLDocument(utf8: Array(html.utf8)).tree()] {
+            #expect(tree.otherNames.sorted() == names.sorted())
+            let elements = tree.nodes.indices.filter { tree.nodes[$0].kind == .element && tree.nodes[$0].tag == .other }
+            #expect(elements.map { tree.name(of: $0) } == names + names)
+        }
+    }
+
     @Test func cdataIsKept() {
         let bytes = Array("<p><![CDATA[x]]></p>".utf8)
         #expect(BogusComments.strip(bytes) == bytes)
