@@ -35,15 +35,12 @@ struct BlockBuilder {
     func blocks(from root: Int = 0) -> [Block] {
         tree.nodes.withUnsafeBufferPointer { nodes in
             tree.textBytes.withUnsafeBufferPointer { text in
-                tree.withAttributeView { attributes in blocks(from: root, nodes: nodes, text: text, attributes: attributes) }
+                tree.withAttributeView { attributes in
+                    var walk = Walk(tree: tree, nodes: nodes, text: text, attributes: attributes, root: Int32(root))
+                    return walk.run()
+                }
             }
         }
-    }
-
-    private func blocks(from root: Int, nodes: UnsafeBufferPointer<HTMLTree.Node>, text: UnsafeBufferPointer<UInt8>,
-                        attributes: AttributeView) -> [Block] {
-        var walk = Walk(tree: tree, nodes: nodes, text: text, attributes: attributes, root: Int32(root))
-        return walk.run()
     }
 
     /// The state of one walk over a subtree: plain stored properties, so the hot loop mutates them
@@ -287,7 +284,7 @@ struct BlockBuilder {
         var d = 0, v = 0
         for byte in bytes {
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-            let c = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            let c = lower(byte)
             d = c == display[d] ? d + 1 : (c == display[0] ? 1 : 0)
             v = c == visibility[v] ? v + 1 : (c == visibility[0] ? 1 : 0)
             if d == display.count || v == visibility.count { return true }

@@ -29,11 +29,11 @@ struct ContentLocator {
     func locate() -> (element: Int32, prose: Int) {
         var weight = [Int32: Int]()
         var total = 0
-        for i in blocks.indices {  // by index: a block bound in a loop would be a copy
-            let p = Self.prose(blocks[i], furniture: furniture[i])
+        for (i, block) in blocks.enumerated() {
+            let p = Self.prose(block, furniture: furniture[i])
             guard p > 0 else { continue }
             total += p
-            var e = blocks[i].element
+            var e = block.element
             while e >= 0 { weight[e, default: 0] += p; e = tree.nodes[Int(e)].parent }
         }
         // Too little prose to locate by (an attachment-only page, a bare notice): use the portal's body

@@ -25,8 +25,7 @@ public enum Extractor {
     static func extract(tree: HTMLTree, page: DecodedPage, diagnostics: [ParseDiagnostic]) -> Article {
         let head = PageHead(tree: tree)
         let blocks = BlockBuilder(tree: tree).blocks()
-        // By index: `map` over the blocks would copy each one (every string and array retained).
-        var furniture = blocks.indices.map { FurnitureClassifier.classify(blocks[$0]) }
+        var furniture = blocks.map(FurnitureClassifier.classify)
         let details = DetailFieldReader.read(blocks, tree: tree)
         for i in details.used { furniture[i] = .detailField }
 
@@ -90,7 +89,7 @@ struct BodyAssembler {
         let titleText = titleText.map(TitleFinder.compact)
         // The last block with prose: furniture that ends an article only ends it after this.
         let lastProse = (start...end).last { ContentLocator.prose(blocks[$0], furniture: furniture[$0]) > 0 } ?? start
-        // By index: a block bound in a loop would be one more copy (each string and array retained).
+        // By index, and `append(i)` copies the block once, into the output (binding it first was a second copy).
         for i in start...end {
             if let kind = furniture[i] {
                 if kind.endsArticle, i > lastProse { break }

@@ -86,12 +86,6 @@ public final class HTMLDocument {
         return tree
     }
 
-    /// The node's content as bytes (libxml2's string, not copied).
-    private static func content(_ node: xmlNodePtr) -> UnsafeBufferPointer<UInt8> {
-        guard let content = node.pointee.content else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: content, count: strlen(content))
-    }
-
     /// Appends the node to `tree` and returns its index; nil for node types the tree leaves out.
     private static func record(_ node: xmlNodePtr, parent: Int32, depth: Int32, into tree: inout HTMLTree,
                                names: inout OtherNameTable) -> Int32? {
@@ -103,12 +97,12 @@ public final class HTMLDocument {
                 attr = a.pointee.next
                 guard let rawName = a.pointee.name, let name = HTMLNames.keptAttributes.lookup(rawName) else { continue }
                 if let child = a.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
-                    tree.storeAttribute(name, value: UnsafeBufferPointer(start: content, count: strlen(content)))  // the usual case: one text child
+                    tree.storeAttribute(name, value: UnsafeBufferPointer(cString: content))  // the usual case: one text child
                 } else if let v = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
-                    tree.storeAttribute(name, value: UnsafeBufferPointer(start: v, count: strlen(v)))
+                    tree.storeAttribute(name, value: UnsafeBufferPointer(cString: v))
                     clibxml2_free(v)
                 } else {
-                    tree.storeAttribute(name, value: UnsafeBufferPointer(start: nil, count: 0))
+                    tree.storeAttribute(name, value: UnsafeBufferPointer(cString: nil))
                 }
             }
             let (tag, otherName) = node.pointee.name.map { HTMLNames.element($0, in: &tree, names: &names) }
@@ -116,7 +110,7 @@ public final class HTMLDocument {
             return tree.append(HTMLTree.Node(kind: .element, tag: tag, otherName: otherName, attributeStart: attributeStart,
                                              attributeCount: Int32(tree.attributes.count) - attributeStart, parent: parent, depth: depth))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE:
-            let text = tree.store(text: content(node))
+            let text = tree.store(text: UnsafeBufferPointer(cString: node.pointee.content))
             return tree.append(HTMLTree.Node(kind: node.pointee.type == XML_COMMENT_NODE ? .comment : .text,
                                              parent: parent, depth: depth, textStart: text.start, textCount: text.count))
         default:

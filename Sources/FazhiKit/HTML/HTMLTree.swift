@@ -102,13 +102,7 @@ public struct HTMLTree: Sendable {
     /// The end of the subtree at `index`: nodes are stored in document order, so the subtree is
     /// `index..<subtreeEnd(of: index)` and "is inside" is an interval test, not an ancestor walk.
     public func subtreeEnd(of index: Int) -> Int {
-        var i = index
-        while i >= 0 {
-            let next = nodes[i].nextSibling
-            if next >= 0 { return Int(next) }
-            i = Int(nodes[i].parent)
-        }
-        return nodes.count
+        next(after: index, within: -1) ?? nodes.count
     }
 
     /// The indices of the children of node `index`, in order.

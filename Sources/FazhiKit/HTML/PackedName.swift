@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// An ASCII name of up to 16 bytes, lower-cased and packed into one integer, so the HTML layer can
 /// recognise element and attribute names straight from libxml2's C strings without making a
 /// Swift string for each.
@@ -23,7 +17,7 @@ struct PackedName: Comparable, Hashable, Sendable {
 
     /// Packs a NUL-terminated name (libxml2's).
     init?(_ name: UnsafePointer<UInt8>) {
-        self.init(UnsafeBufferPointer(start: name, count: strlen(name)))
+        self.init(UnsafeBufferPointer(cString: name))
     }
 
     init?(_ name: String) {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Builds an ``HTMLTree`` from libxml2's SAX events, node for node the tree libxml2's own builder
 /// (SAX2.c) makes and ``HTMLDocument/tree()`` copies: text outside every element is dropped,
 /// consecutive character events make one text node and consecutive CDATA blocks (script and style
@@ -47,8 +41,7 @@ struct SAXTreeBuilder {
         if var pair = atts {
             while let attributeName = pair[0] {
                 if let kept = attributeNames.value(for: attributeName, HTMLNames.keptAttributes.lookup) {
-                    tree.storeAttribute(kept, value: pair[1].map { UnsafeBufferPointer(start: $0, count: strlen($0)) }
-                                        ?? UnsafeBufferPointer(start: nil, count: 0))
+                    tree.storeAttribute(kept, value: UnsafeBufferPointer(cString: pair[1]))
                 }
                 pair += 2
             }
@@ -97,7 +90,7 @@ struct SAXTreeBuilder {
 
     mutating func comment(_ value: UnsafePointer<UInt8>?) {
         flushText()
-        let text = tree.store(text: value.map { UnsafeBufferPointer(start: $0, count: strlen($0)) } ?? UnsafeBufferPointer(start: nil, count: 0))
+        let text = tree.store(text: UnsafeBufferPointer(cString: value))
         _ = append(.comment, text: text, under: open[open.count - 1])
     }
 

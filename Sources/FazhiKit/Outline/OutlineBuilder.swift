@@ -42,18 +42,17 @@ public enum OutlineBuilder {
         var builder = TreeBuilder()
         var addressee: String?
         var preamble: [String] = []
-        // By index: a block bound in a loop would be a copy, each of its strings and arrays retained.
-        for i in blocks.indices {
-            if blocks[i].kind == .table {
-                builder.addTable(blocks[i].rows, orPreamble: &preamble)
+        for (i, block) in blocks.enumerated() {
+            if block.kind == .table {
+                builder.addTable(block.rows, orPreamble: &preamble)
                 continue
             }
-            let text = blocks[i].text
+            let text = block.text
             if i < 3, addressee == nil, builder.isEmpty, preamble.allSatisfy(isDocumentNumber), isAddressee(text) {
                 addressee = String(text.dropLast()).trimmingCharacters(in: " \u{3000}")
                 continue
             }
-            if let heading = heading(blocks[i]) {
+            if let heading = heading(block) {
                 builder.open(heading)
             } else {
                 builder.addParagraph(text, orPreamble: &preamble)
